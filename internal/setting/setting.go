@@ -1,0 +1,196 @@
+package setting
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/mail"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"convene/internal/i18n"
+	"convene/internal/store"
+
+	"gorm.io/gorm"
+)
+
+// Settings are the organisation's details and regional choices.
+type Settings struct {
+	OrganiserName   string    `json:"organiserName"`
+	Department      string    `json:"department"`
+	Address         string    `json:"address"`
+	Phone           string    `json:"phone"`
+	Email           string    `json:"email"`
+	BaseURL         string    `json:"baseUrl"`
+	DefaultLanguage string    `json:"defaultLanguage"`
+	TimeZone        string    `json:"timeZone"`
+	UpdatedAt       time.Time `json:"updatedAt"`
+	UpdatedBy       string    `json:"updatedBy"`
+}
+
+// Defaults are the values before anyone saved settings: the business
+// department of Ballerup Kommune, whose policy Convene was built for.
+func Defaults() Settings {
+	return Settings{
+		OrganiserName:   "Ballerup Kommune",
+		Department:      "Erhvervsafdelingen",
+		Address:         "Hold-an Vej 7, 2750 Ballerup",
+		Phone:           "4477 2000",
+		Email:           "businessballerup@balk.dk",
+		DefaultLanguage: "da",
+		TimeZone:        "Europe/Copenhagen",
+	}
+}
+
+const key = "organisation"
+
+// Service reads and saves the settings.
+type Service struct {
+	store *store.Store
+}
+
+// NewService returns a settings service on st.
+func NewService(st *store.Store) *Service { return &Service{store: st} }
+
+type row struct {
+	Key       string
+	Value     string
+	UpdatedAt time.Time
+	UpdatedBy string
+}
+
+func (row) TableName() string { return "settings" }
+
+// Get returns the saved settings, or the defaults when none are saved.
+func (s *Service) Get(ctx context.Context) (Settings, error) {
+	var r row
+	err := s.store.R(ctx).Where("key = ?", key).Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return Defaults(), nil
+	}
+	if err != nil {
+		return Settings{}, fmt.Errorf("load settings: %w", err)
+	}
+	out := Defaults()
+	if err := json.Unmarshal([]byte(r.Value), &out); err != nil {
+		return Settings{}, fmt.Errorf("decode settings: %w", err)
+	}
+	out.UpdatedAt, out.UpdatedBy = r.UpdatedAt, r.UpdatedBy
+	return out, nil
+}
+
+// Save validates and stores in, recording who saved it, and returns what
+// was stored.
+func (s *Service) Save(ctx context.Context, in Settings, actor string) (Settings, error) {
+	in = Normalize(in)
+	if err := Validate(in); err != nil {
+		return Settings{}, err
+	}
+	in.UpdatedAt = time.Now().UTC().Truncate(time.Second)
+	in.UpdatedBy = actor
+	raw, err := json.Marshal(in)
+	if err != nil {
+		return Settings{}, err
+	}
+	err = s.store.W(ctx).Exec(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+		key, string(raw), in.UpdatedAt, actor).Error
+	if err != nil {
+		return Settings{}, fmt.Errorf("save settings: %w", err)
+	}
+	return in, nil
+}
+
+// Normalize trims what users paste with stray spaces.
+func Normalize(in Settings) Settings {
+	for _, f := range []*string{&in.OrganiserName, &in.Department, &in.Address, &in.Phone, &in.Email, &in.BaseURL, &in.DefaultLanguage, &in.TimeZone} {
+		*f = strings.TrimSpace(*f)
+	}
+	in.BaseURL = strings.TrimRight(in.BaseURL, "/")
+	return in
+}
+
+// Validate checks every field and reports all problems at once.
+func Validate(in Settings) error {
+	var v i18n.Validation
+	checkText(&v, "organiserName", in.OrganiserName, true, 120)
+	checkText(&v, "department", in.Department, false, 120)
+	checkText(&v, "address", in.Address, false, 200)
+	if in.Phone != "" {
+		if !validPhone(in.Phone) {
+			v.Add("phone", "settings.error.phone", nil)
+		}
+	}
+	if in.Email == "" {
+		v.Add("email", "error.required", nil)
+	} else if !ValidEmail(in.Email) {
+		v.Add("email", "error.email", nil)
+	}
+	if in.BaseURL != "" {
+		if err := ValidBaseURL(in.BaseURL); err != nil {
+			v.Add("baseUrl", "settings.error.base_url", nil)
+		}
+	}
+	if !i18n.Supported(in.DefaultLanguage) {
+		v.Add("defaultLanguage", "settings.error.language", nil)
+	}
+	if in.TimeZone == "" {
+		v.Add("timeZone", "error.required", nil)
+	} else if _, err := time.LoadLocation(in.TimeZone); err != nil || in.TimeZone == "Local" {
+		v.Add("timeZone", "settings.error.time_zone", nil)
+	}
+	return v.Err()
+}
+
+func checkText(v *i18n.Validation, field, s string, required bool, max int) {
+	switch {
+	case required && s == "":
+		v.Add(field, "error.required", nil)
+	case utf8.RuneCountInString(s) > max:
+		v.Add(field, "error.too_long", map[string]any{"max": max})
+	case strings.ContainsFunc(s, unicode.IsControl):
+		v.Add(field, "error.control_chars", nil)
+	}
+}
+
+func validPhone(p string) bool {
+	digits := 0
+	for i, r := range p {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ' ' || r == '-':
+		case r == '+' && i == 0:
+		default:
+			return false
+		}
+	}
+	return digits >= 8 && digits <= 15
+}
+
+// ValidEmail reports whether s is a bare e-mail address such as
+// name@example.dk (no display name, a dot in the domain).
+func ValidEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.HasSuffix(s, ".")
+}
+
+// ValidBaseURL checks an absolute http(s) URL with a host and no query.
+func ValidBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil {
+		return err
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return errors.New("not an absolute http(s) URL")
+	}
+	return nil
+}
