@@ -194,3 +194,25 @@ func ValidBaseURL(s string) error {
 	}
 	return nil
 }
+
+// PublicURL is the base URL of the public site: the override from a flag or
+// environment variable, else the saved setting, else the listen address.
+func (s Settings) PublicURL(override, addr string) string {
+	switch {
+	case override != "":
+		return strings.TrimRight(override, "/")
+	case s.BaseURL != "":
+		return s.BaseURL
+	}
+	return "http://" + addr
+}
+
+// TimeZones lists the zones offered in the settings form: Denmark's first,
+// then its neighbours and UTC.
+func TimeZones() []string {
+	return []string{
+		"Europe/Copenhagen", "Atlantic/Faroe", "America/Nuuk", "Europe/Stockholm", "Europe/Oslo",
+		"Europe/Helsinki", "Europe/Berlin", "Europe/Amsterdam", "Europe/Brussels", "Europe/London",
+		"Europe/Paris", "Europe/Warsaw", "UTC",
+	}
+}

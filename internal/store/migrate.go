@@ -43,7 +43,7 @@ func appliedVersion(db *gorm.DB) (version int, exists bool, err error) {
 
 // ensureSchema checks the database's version against this program's and
 // applies what is pending when allowed.
-func (s *Store) ensureSchema(ctx context.Context, state fileState, allowMigrate bool) error {
+func (s *Store) ensureSchema(ctx context.Context, state fileState, opts Options) error {
 	db := s.write.WithContext(ctx)
 	current, _, err := appliedVersion(db)
 	if err != nil {
@@ -55,8 +55,12 @@ func (s *Store) ensureSchema(ctx context.Context, state fileState, allowMigrate 
 		return &OpenError{Kind: ErrNewer, Path: s.path, Version: current, Known: latest}
 	case current == latest:
 		return nil
-	case state == fileConvene && !allowMigrate:
+	case state == fileConvene && !opts.AllowMigrate:
 		return &OpenError{Kind: ErrPending, Path: s.path, Version: current, Known: latest}
+	case state == fileConvene && opts.BeforeMigrate != nil:
+		if err := opts.BeforeMigrate(ctx, s); err != nil {
+			return err
+		}
 	}
 	_, err = s.Migrate(ctx)
 	return err

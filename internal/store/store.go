@@ -33,6 +33,9 @@ type Options struct {
 	// AllowMigrate lets Open apply pending migrations to an existing
 	// database. A new, empty database is always initialised.
 	AllowMigrate bool
+	// BeforeMigrate runs before pending migrations are applied to an
+	// existing database, e.g. to take a backup; an error stops the upgrade.
+	BeforeMigrate func(ctx context.Context, s *Store) error
 }
 
 // dsn builds the glebarez DSN: busy_timeout first so every later pragma
@@ -96,7 +99,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, &OpenError{Kind: ErrCorrupt, Path: path, Err: err}
 	}
 	s := &Store{path: path, write: write}
-	if err := s.ensureSchema(ctx, state, opts.AllowMigrate); err != nil {
+	if err := s.ensureSchema(ctx, state, opts); err != nil {
 		s.closeWrite()
 		return nil, err
 	}

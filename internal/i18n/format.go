@@ -1,0 +1,25 @@
+package i18n
+
+import (
+	"fmt"
+	"time"
+)
+
+var monthNames = map[string][12]string{
+	"da": {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// FormatDate writes a date the way the language writes it in prose:
+// "28. november 2026" in Danish, "28 November 2026" in English.
+func FormatDate(lang string, t time.Time) string {
+	names, ok := monthNames[lang]
+	if !ok {
+		names = monthNames[Default]
+		lang = Default
+	}
+	if lang == "da" {
+		return fmt.Sprintf("%d. %s %d", t.Day(), names[t.Month()-1], t.Year())
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), names[t.Month()-1], t.Year())
+}

@@ -1,0 +1,120 @@
+package web
+
+import (
+	"context"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"convene/internal/auth"
+	"convene/internal/i18n"
+	"convene/internal/setting"
+	"convene/internal/store"
+)
+
+// ServiceFactory returns the bound services acting for actor; the RPC
+// endpoint calls it once per request.
+type ServiceFactory func(ctx context.Context, actor auth.Actor) []any
+
+// Config is what the web layer needs.
+type Config struct {
+	Store    *store.Store
+	Settings *setting.Service
+	Users    *auth.Service
+	Catalog  *i18n.Catalog
+	Log      *slog.Logger
+	// Admin holds the built staff UI (frontend/dist); nil serves none.
+	Admin fs.FS
+	// Services makes the RPC endpoint's services; nil disables /api/rpc.
+	Services ServiceFactory
+	// FormatError turns a service error into the JSON the frontend reads.
+	FormatError func(error) any
+	// BaseURLOverride and Addr decide the public base URL with the settings.
+	BaseURLOverride string
+	Addr            string
+	Version         string
+}
+
+// Server is the HTTP side of Convene.
+type Server struct {
+	cfg       Config
+	pages     *template.Template
+	throttle  *auth.Throttle
+	ipLimit   *auth.Throttle
+	rpc       *rpcTable
+	handler   http.Handler
+	routeList []route
+}
+
+// New builds the server and its routes.
+func New(cfg Config) (*Server, error) {
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:      cfg,
+		pages:    pages,
+		throttle: auth.NewThrottle(5, loginWindow),
+		ipLimit:  auth.NewThrottle(30, loginWindow),
+	}
+	if cfg.Services != nil {
+		s.rpc = newRPCTable(cfg.Services)
+	}
+	s.routeList = s.routes()
+	mux := http.NewServeMux()
+	for _, rt := range s.routeList {
+		mux.Handle(rt.Method+" "+rt.Pattern, s.guard(rt))
+	}
+	mux.HandleFunc("/", s.notFound)
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, http.StatusForbidden, "error.csrf")
+	}))
+	s.handler = s.recoverer(s.securityHeaders(cop.Handler(mux)))
+	return s, nil
+}
+
+// ServeHTTP makes Server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// access says who may reach a route.
+type access int
+
+const (
+	public   access = iota // anyone
+	staff                  // a signed-in user, redirected to /login otherwise
+	staffAPI               // a signed-in user, 401 otherwise, CSRF checked
+)
+
+// route is one entry of the route table. The table is data so a test can
+// walk it and prove every staff route refuses a request without a session.
+type route struct {
+	Method  string
+	Pattern string
+	Access  access
+	// Limit caps the request body; 0 means defaultBodyLimit.
+	Limit   int64
+	Handler http.HandlerFunc
+}
+
+const (
+	defaultBodyLimit = 64 << 10
+	rpcBodyLimit     = 8 << 20
+)
+
+func (s *Server) routes() []route {
+	return []route{
+		{Method: "GET", Pattern: "/{$}", Access: public, Handler: s.home},
+		{Method: "GET", Pattern: "/tilgaengelighed", Access: public, Handler: s.accessibility},
+		{Method: "GET", Pattern: "/healthz", Access: public, Handler: s.healthz},
+		{Method: "GET", Pattern: "/static/{file}", Access: public, Handler: s.static},
+		{Method: "GET", Pattern: "/login", Access: public, Handler: s.loginPage},
+		{Method: "POST", Pattern: "/login", Access: public, Handler: s.login},
+		{Method: "POST", Pattern: "/logout", Access: public, Handler: s.logout},
+		{Method: "GET", Pattern: "/admin", Access: staff, Handler: s.adminRedirect},
+		{Method: "GET", Pattern: "/admin/{path...}", Access: staff, Handler: s.admin},
+		{Method: "POST", Pattern: "/api/rpc/{service}/{method}", Access: staffAPI, Limit: rpcBodyLimit, Handler: s.rpcCall},
+	}
+}

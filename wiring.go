@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+
+	"convene/app"
+	"convene/internal/auth"
+	"convene/internal/i18n"
+	"convene/internal/setting"
+	"convene/internal/store"
+	"convene/internal/web"
+)
+
+// system is the running program: the store, the services and the web
+// server, built in one place so every mode wires them the same way.
+type system struct {
+	cfg   config
+	log   *slog.Logger
+	store *store.Store
+	deps  *app.Deps
+	web   *web.Server
+}
+
+// open opens the database and builds the services. Only a new database is
+// migrated here; an existing one with pending migrations is refused so an
+// upgrade never changes data without the backup 'convene migrate' takes.
+func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, error) {
+	log := newLogger(cio.stderr, cfg.LogLevel)
+	st, err := store.Open(ctx, cfg.dbPath(), store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	deps := &app.Deps{
+		Store: st, Settings: setting.NewService(st), Users: auth.NewService(st), Catalog: cio.cat, Log: log,
+		Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
+	}
+	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil
+}
+
+// serveWeb builds the HTTP server for the public site (and, in serve mode,
+// the staff UI and RPC) on a listener already bound, so a port in use is
+// reported before anything starts.
+func (s *system) newWeb(admin fs.FS, withRPC bool) error {
+	cfg := web.Config{
+		Store: s.store, Settings: s.deps.Settings, Users: s.deps.Users, Catalog: s.deps.Catalog, Log: s.log,
+		Admin: admin, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
+	}
+	if withRPC {
+		cfg.Services = func(ctx context.Context, actor auth.Actor) []any { return app.Bound(ctx, s.deps, actor) }
+	}
+	srv, err := web.New(cfg)
+	if err != nil {
+		return err
+	}
+	s.web = srv
+	return nil
+}
+
+// listen binds the public site's address with a clear message when taken.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, i18n.Wrap(err, "cli.addr_in_use", map[string]any{"addr": addr})
+		}
+		return nil, i18n.Wrap(err, "cli.addr_invalid", map[string]any{"addr": addr, "cause": err.Error()})
+	}
+	return ln, nil
+}
+
+// serveUntil serves HTTP on ln until ctx ends, then drains requests.
+func (s *system) serveUntil(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.web,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("stop web server: %w", err)
+	}
+	return nil
+}
+
+// close closes the database once every user of it has stopped.
+func (s *system) close() {
+	if err := s.store.Close(); err != nil {
+		s.log.Error("close database", "err", err)
+		return
+	}
+	s.log.Info("database closed")
+}
