@@ -46,6 +46,11 @@ func inspect(path string) (fileState, error) {
 	}
 	switch {
 	case appID == ApplicationID:
+		// A damaged page is found now, with a clear message, rather than
+		// by some later query.
+		if err := quickCheck(path); err != nil {
+			return 0, err
+		}
 		return fileConvene, nil
 	case appID == 0 && objects == 0:
 		return fileAbsent, nil

@@ -49,7 +49,7 @@ func (s *Store) ensureSchema(ctx context.Context, state fileState, opts Options)
 	if err != nil {
 		return &OpenError{Kind: ErrCorrupt, Path: s.path, Err: err}
 	}
-	latest := Latest()
+	latest := s.steps[len(s.steps)-1].Version
 	switch {
 	case current > latest:
 		return &OpenError{Kind: ErrNewer, Path: s.path, Version: current, Known: latest}
@@ -70,7 +70,7 @@ func (s *Store) ensureSchema(ctx context.Context, state fileState, opts Options)
 // returns the versions it applied.
 func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 	var applied []int
-	for _, m := range migrations() {
+	for _, m := range s.steps {
 		done, err := s.migrateOne(ctx, m)
 		if err != nil {
 			current, _, _ := appliedVersion(s.write.WithContext(ctx))

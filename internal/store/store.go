@@ -21,6 +21,7 @@ const ApplicationID = 0x436e766e
 
 // Store is an open Convene database: one write connection and a read pool.
 type Store struct {
+	steps []Migration
 	path  string
 	write *gorm.DB
 	read  *gorm.DB
@@ -36,6 +37,9 @@ type Options struct {
 	// BeforeMigrate runs before pending migrations are applied to an
 	// existing database, e.g. to take a backup; an error stops the upgrade.
 	BeforeMigrate func(ctx context.Context, s *Store) error
+
+	// steps replaces the migration list in this package's tests.
+	steps []Migration
 }
 
 // dsn builds the glebarez DSN: busy_timeout first so every later pragma
@@ -98,7 +102,11 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, &OpenError{Kind: ErrCorrupt, Path: path, Err: err}
 	}
-	s := &Store{path: path, write: write}
+	steps := opts.steps
+	if steps == nil {
+		steps = migrations()
+	}
+	s := &Store{path: path, write: write, steps: steps}
 	if err := s.ensureSchema(ctx, state, opts); err != nil {
 		s.closeWrite()
 		return nil, err

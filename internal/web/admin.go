@@ -43,10 +43,16 @@ func (s *Server) admin(w http.ResponseWriter, r *http.Request) {
 	}
 	if name == "index.html" {
 		w.Header().Set("Cache-Control", "no-store")
-		http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: sessionFrom(r.Context()).CSRFToken, Path: "/",
-			SameSite: http.SameSiteStrictMode, Secure: s.secure(r)})
+		s.setCSRFCookie(w, r, sessionFrom(r.Context()).CSRFToken)
 	} else if strings.HasPrefix(name, "assets/") {
 		w.Header().Set("Cache-Control", "private, max-age=31536000, immutable")
 	}
 	_, _ = w.Write(data)
+}
+
+// setCSRFCookie hands the session's CSRF token to the staff UI, which sends
+// it back in a header; another site can neither read nor send it.
+func (s *Server) setCSRFCookie(w http.ResponseWriter, r *http.Request, token string) {
+	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: token, Path: "/",
+		SameSite: http.SameSiteStrictMode, Secure: s.secure(r)})
 }

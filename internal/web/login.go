@@ -139,6 +139,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	s.cfg.Log.Info("signed in", "user_id", user.ID, "email", user.Email)
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: sess.Token, Path: "/", HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: s.secure(r), Expires: sess.ExpiresAt.Add(auth.MaxLifetime)})
+	s.setCSRFCookie(w, r, sess.CSRFToken)
 	http.SetCookie(w, &http.Cookie{Name: loginCSRFCookie, Value: "", Path: "/login", MaxAge: -1})
 	http.Redirect(w, r, v.Next, http.StatusSeeOther)
 }
