@@ -62,11 +62,11 @@ func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout
 	cat := i18n.MustLoad()
 	cio := cmdIO{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, cat: cat,
 		lang: i18n.Match(firstNonEmpty(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG")))}
-	name := "desktop"
+	name, explicit := "desktop", false
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name, args = args[0], args[1:]
+		name, args, explicit = args[0], args[1:], true
 	}
-	if len(args) > 0 && name == "desktop" && isHelp(args[0]) || name == "help" {
+	if !explicit && len(args) > 0 && isHelp(args[0]) || name == "help" {
 		usage(stdout)
 		return 0
 	}

@@ -118,3 +118,28 @@ func (s *Server) routes() []route {
 		{Method: "POST", Pattern: "/api/rpc/{service}/{method}", Access: staffAPI, Limit: rpcBodyLimit, Handler: s.rpcCall},
 	}
 }
+
+// RouteInfo describes one route for tests and documentation.
+type RouteInfo struct {
+	Method  string
+	Pattern string
+	// Staff is true when the route needs a signed-in user.
+	Staff bool
+}
+
+// Routes lists the route table.
+func (s *Server) Routes() []RouteInfo {
+	out := make([]RouteInfo, 0, len(s.routeList))
+	for _, rt := range s.routeList {
+		out = append(out, RouteInfo{Method: rt.Method, Pattern: rt.Pattern, Staff: rt.Access != public})
+	}
+	return out
+}
+
+// RPCMethods lists every "Service.Method" the RPC endpoint answers.
+func (s *Server) RPCMethods() []string {
+	if s.rpc == nil {
+		return nil
+	}
+	return s.rpc.Methods()
+}
