@@ -182,7 +182,9 @@ func TestServeStartsAndStopsCleanly(t *testing.T) {
 	ln.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan result)
-	go func() { done <- runCtx(t, ctx, "", "serve", "--data", dir, "--addr", addr, "--base-url", "https://events.balk.dk/") }()
+	go func() {
+		done <- runCtx(t, ctx, "", "serve", "--data", dir, "--addr", addr, "--base-url", "https://events.balk.dk/")
+	}()
 	var resp *http.Response
 	var err error
 	for i := 0; i < 100; i++ {
