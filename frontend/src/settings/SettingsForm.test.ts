@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import type { app, setting } from '../../wailsjs/go/models'
+import { createAppI18n } from '../i18n'
+import { info, settings } from '../state/app'
+import SettingsForm from './SettingsForm.vue'
+
+const saved: setting.Settings = {
+  organiserName: 'Ballerup Kommune',
+  department: 'Erhvervsafdelingen',
+  address: 'Hold-an Vej 7, 2750 Ballerup',
+  phone: '4477 2000',
+  email: 'erhverv@balk.dk',
+  baseUrl: '',
+  defaultLanguage: 'da',
+  timeZone: 'Europe/Copenhagen',
+  updatedAt: '2026-11-28T16:00:00Z',
+  updatedBy: 'Anna Admin',
+}
+
+const adminInfo: app.SystemInfo = {
+  version: 'test',
+  mode: 'serve',
+  actor: { userId: 1, email: 'anna@balk.dk', name: 'Anna Admin', role: 'admin', desktop: false },
+  schemaVersion: 1,
+  dataDir: '/data',
+  databasePath: '/data/convene.db',
+  publicUrl: 'https://events.example.dk',
+  baseUrlLocked: false,
+}
+
+let save: ReturnType<typeof vi.fn>
+
+function mountForm() {
+  return mount(SettingsForm, { global: { plugins: [ElementPlus, createAppI18n('da')] }, attachTo: document.body })
+}
+
+beforeEach(() => {
+  save = vi.fn()
+  ;(window as unknown as { go: unknown }).go = {
+    app: { Settings: { Save: save, TimeZones: vi.fn(async () => ['Europe/Copenhagen', 'UTC']) } },
+  }
+  info.value = { ...adminInfo }
+  settings.value = { ...saved }
+})
+
+afterEach(() => {
+  delete (window as unknown as { go?: unknown }).go
+  document.body.innerHTML = ''
+})
+
+// Element Plus shows a form item's error after a 100 ms debounce.
+async function settle() {
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 150))
+}
+
+async function type(wrapper: ReturnType<typeof mountForm>, testid: string, value: string) {
+  await wrapper.get(`input[data-testid="${testid}"]`).setValue(value)
+  await settle()
+}
+
+describe('SettingsForm', () => {
+  it('puts the test ids on the native input and the save button', async () => {
+    const w = mountForm()
+    await flushPromises()
+    const input = w.get('[data-testid="settings-organiserName"]')
+    expect(input.element.tagName).toBe('INPUT')
+    expect((input.element as HTMLInputElement).value).toBe('Ballerup Kommune')
+    expect(w.get('[data-testid="settings-save"]').element.tagName).toBe('BUTTON')
+    expect(w.text()).toContain('Senest gemt af Anna Admin 28.11.2026 kl. 17.00')
+  })
+
+  it('validates as the user types', async () => {
+    const w = mountForm()
+    await flushPromises()
+    await type(w, 'settings-organiserName', '')
+    expect(w.text()).toContain('Skal udfyldes.')
+    await type(w, 'settings-phone', '12')
+    expect(w.text()).toContain('8-15 cifre')
+    await type(w, 'settings-phone', '4477 2001')
+    expect(w.text()).not.toContain('8-15 cifre')
+  })
+
+  it('does not call the server while a field is invalid', async () => {
+    const w = mountForm()
+    await flushPromises()
+    await type(w, 'settings-email', 'nope')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(save).not.toHaveBeenCalled()
+    expect(w.text()).toContain('Nogle felter skal rettes.')
+    expect((w.get('input[data-testid="settings-email"]').element as HTMLInputElement).value).toBe('nope')
+  })
+
+  it('shows server field errors next to the field and keeps the typed values', async () => {
+    save.mockRejectedValue({
+      key: 'error.validation',
+      message: 'Nogle felter skal rettes.',
+      fields: { timeZone: { key: 'settings.error.time_zone' } },
+    })
+    const w = mountForm()
+    await flushPromises()
+    await type(w, 'settings-organiserName', 'Nyt navn')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(save).toHaveBeenCalledTimes(1)
+    expect(w.text()).toContain('Vælg en gyldig tidszone')
+    expect(w.text()).toContain('Nogle felter skal rettes.')
+    expect((w.get('input[data-testid="settings-organiserName"]').element as HTMLInputElement).value).toBe('Nyt navn')
+    expect(w.find('[data-testid="settings-saved"]').exists()).toBe(false)
+  })
+
+  it('shows a forbidden error for staff who are not admins', async () => {
+    info.value = { ...adminInfo, actor: { ...adminInfo.actor, role: 'staff' } }
+    save.mockRejectedValue({ key: 'error.forbidden', message: 'x' })
+    const w = mountForm()
+    await flushPromises()
+    expect(w.text()).toContain('Kun administratorer')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(w.text()).toContain('Du har ikke adgang til at gøre dette.')
+  })
+
+  it('saves trimmed values and confirms', async () => {
+    save.mockImplementation(async (s: setting.Settings) => ({ ...s, updatedBy: 'Anna Admin', updatedAt: '2026-11-28T17:30:00Z' }))
+    const w = mountForm()
+    await flushPromises()
+    await type(w, 'settings-organiserName', '  Erhvervshuset  ')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(save).toHaveBeenCalledTimes(1)
+    expect(save.mock.calls[0][0]).toMatchObject({ organiserName: 'Erhvervshuset', email: 'erhverv@balk.dk' })
+    expect(w.find('[data-testid="settings-saved"]').exists()).toBe(true)
+    expect(settings.value?.organiserName).toBe('Erhvervshuset')
+    expect(w.text()).toContain('28.11.2026 kl. 18.30')
+  })
+
+  it('shows the locked public address instead of the base URL field', async () => {
+    info.value = { ...adminInfo, baseUrlLocked: true }
+    const w = mountForm()
+    await flushPromises()
+    const input = w.get('input[data-testid="settings-baseUrl"]').element as HTMLInputElement
+    expect(input.disabled).toBe(true)
+    expect(input.value).toBe('https://events.example.dk')
+    expect(w.text()).toContain('CONVENE_BASE_URL')
+  })
+})
