@@ -62,8 +62,8 @@ lint: deps-go
 test-go: deps-go
 	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
 
-test-frontend: deps-npm
-	cd frontend && npm test && npm run build
+test-frontend: deps-npm frontend
+	cd frontend && npm test
 
 test-e2e: deps-test server
 	cd frontend && CONVENE_BIN=$(CURDIR)/$(BIN)/convene-server npm run e2e
