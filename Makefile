@@ -9,7 +9,7 @@ LDFLAGS      := -s -w -X main.version=$(VERSION)
 BIN          := build/bin
 DESKTOP_TAGS := desktop,production,webkit2_40
 APT_RUN      := libgtk-3-dev libwebkit2gtk-4.0-dev pkg-config
-APT_TEST     := $(APT_RUN) xvfb xauth imagemagick chromium fonts-dejavu-core
+APT_TEST     := $(APT_RUN) xvfb xauth xdotool imagemagick chromium fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH        ?=
 

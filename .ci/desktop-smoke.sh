@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Desktop smoke test: start the desktop build under Xvfb on a temporary data
 # folder, wait until the window has loaded the staff UI, take a screenshot,
-# fail if it is blank, then quit with SIGTERM and expect a clean exit.
-# The screenshot is kept in .artefacts/desktop.png.
+# fail if it is blank, save Settings through the window and see the change
+# on the public site, then quit with SIGTERM and expect a clean exit.
+# The screenshots are kept in .artefacts/.
 set -euo pipefail
 bin=${1:?usage: desktop-smoke.sh BINARY}
 bin=$(realpath "$bin")
@@ -37,12 +38,25 @@ for i in \$(seq 1 30); do
   if awk -v sd="\$sd" -v c="\$colours" 'BEGIN { exit !(sd > 0.08 && c > 64) }'; then ok=1; break; fi
 done
 curl -fsS "http://127.0.0.1:$port/healthz" > "$work/health.json" || { echo "public site not answering"; kill -9 \$pid; exit 1; }
+# Settings through the Wails bindings: open Settings, rename the organiser,
+# save, and expect the public site to show the new name. The window is
+# 1280x840, centred on the 1440x900 screen.
+settings_ok=
+if [ -n "\$ok" ]; then
+  xdotool mousemove 171 325 click 1; sleep 1.5
+  xdotool mousemove 463 337 click 1; sleep 0.3
+  xdotool key ctrl+a; xdotool type --delay 15 "Desktop Smoke Kommune"; sleep 0.7
+  xdotool mousemove 750 750 click 1; sleep 1.5
+  import -window root "$art/desktop-settings.png"
+  curl -fsS "http://127.0.0.1:$port/" | grep -q "Desktop Smoke Kommune" && settings_ok=1
+fi
 kill -TERM \$pid
 code=0
 wait \$pid || code=\$?
 echo "exit code \$code"
 cat "$work/app.log" | tail -n 20
 if [ -z "\$ok" ]; then echo "the window looks blank (sd=\$sd, colours=\$colours)"; exit 1; fi
+if [ -z "\$settings_ok" ]; then echo "saving Settings in the window did not reach the public site (see .artefacts/desktop-settings.png)"; exit 1; fi
 if [ \$code -ne 0 ]; then echo "the app did not exit cleanly"; exit 1; fi
 grep -q "database closed" "$work/app.log" || { echo "the database was not closed"; exit 1; }
 echo "desktop smoke test passed: screenshot in .artefacts/desktop.png (sd=\$sd, colours=\$colours)"
