@@ -90,10 +90,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if state == fileAbsent {
-		if err := checkWritable(filepath.Dir(path)); err != nil {
-			return nil, &OpenError{Kind: ErrDataDir, Path: filepath.Dir(path), Err: err}
-		}
+	// SQLite needs to create its -wal and -shm files beside the database,
+	// so a read-only folder is reported as such, not as a damaged file.
+	if err := checkWritable(filepath.Dir(path)); err != nil {
+		return nil, &OpenError{Kind: ErrDataDir, Path: filepath.Dir(path), Err: err}
 	}
 	if opts.ReadConns <= 0 {
 		opts.ReadConns = 4
