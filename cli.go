@@ -144,15 +144,16 @@ func newFlags(cio cmdIO, name, argsUsage string, cfg *config) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags; a wrong flag prints usage and gives errUsage.
-func parse(fs *flag.FlagSet, args []string) error {
+// parse parses flags into cfg and checks the shared ones; a wrong flag
+// prints usage and gives errUsage.
+func parse(fs *flag.FlagSet, args []string, cfg *config) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return errUsage
 	}
-	return nil
+	return cfg.validate()
 }
 
 func defaults(getenv env) config {

@@ -10,28 +10,18 @@ import (
 func cmdDesktop(ctx context.Context, cio cmdIO, args []string) error {
 	var cfg config
 	fs := newFlags(cio, "desktop", "", &cfg)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := cfg.validate(); err != nil {
+	if err := parse(fs, args, &cfg); err != nil {
 		return err
 	}
 	if !desktopBuild {
 		return errNoDesktop
 	}
-	ln, err := listen(cfg.Addr)
-	if err != nil {
-		return err
-	}
-	defer ln.Close()
-	sys, err := open(ctx, cio, cfg, "desktop")
+	sys, ln, err := start(ctx, cio, cfg, "desktop", nil, false)
 	if err != nil {
 		return err
 	}
 	defer sys.close()
-	if err := sys.newWeb(nil, false); err != nil {
-		return err
-	}
+	defer ln.Close() // serveUntil closes it too; this covers an early return
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	var webErr error

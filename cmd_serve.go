@@ -7,25 +7,15 @@ import (
 func cmdServe(ctx context.Context, cio cmdIO, args []string) error {
 	var cfg config
 	fs := newFlags(cio, "serve", "", &cfg)
-	if err := parse(fs, args); err != nil {
+	if err := parse(fs, args, &cfg); err != nil {
 		return err
 	}
-	if err := cfg.validate(); err != nil {
-		return err
-	}
-	ln, err := listen(cfg.Addr)
-	if err != nil {
-		return err
-	}
-	defer ln.Close()
-	sys, err := open(ctx, cio, cfg, "serve")
+	sys, ln, err := start(ctx, cio, cfg, "serve", adminAssets(), true)
 	if err != nil {
 		return err
 	}
 	defer sys.close()
-	if err := sys.newWeb(adminAssets(), true); err != nil {
-		return err
-	}
+	defer ln.Close() // serveUntil closes it too; this covers an early return
 	n, err := sys.deps.Users.CountUsers(ctx)
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 func cmdVersion(_ context.Context, cio cmdIO, args []string) error {
 	var cfg config
 	fs := newFlags(cio, "version", "", &cfg)
-	if err := parse(fs, args); err != nil {
+	if err := parse(fs, args, &cfg); err != nil {
 		return err
 	}
 	goVersion := ""
@@ -29,10 +29,7 @@ func cmdVersion(_ context.Context, cio cmdIO, args []string) error {
 func cmdMigrate(ctx context.Context, cio cmdIO, args []string) error {
 	var cfg config
 	fs := newFlags(cio, "migrate", "", &cfg)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := cfg.validate(); err != nil {
+	if err := parse(fs, args, &cfg); err != nil {
 		return err
 	}
 	var applied bool
@@ -61,7 +58,7 @@ func cmdMigrate(ctx context.Context, cio cmdIO, args []string) error {
 func cmdBackup(ctx context.Context, cio cmdIO, args []string) error {
 	var cfg config
 	fs := newFlags(cio, "backup", "FILE", &cfg)
-	if err := parse(fs, args); err != nil {
+	if err := parse(fs, args, &cfg); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

@@ -32,10 +32,7 @@ func cmdUser(ctx context.Context, cio cmdIO, args []string) error {
 	email := fs.String("email", "", "the user's e-mail address")
 	name := fs.String("name", "", "the user's name (add)")
 	role := fs.String("role", "staff", "admin or staff (add)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := cfg.validate(); err != nil {
+	if err := parse(fs, args, &cfg); err != nil {
 		return err
 	}
 	if sub != "list" && sub != "add" && sub != "passwd" {

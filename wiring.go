@@ -45,9 +45,29 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil
 }
 
-// serveWeb builds the HTTP server for the public site (and, in serve mode,
-// the staff UI and RPC) on a listener already bound, so a port in use is
-// reported before anything starts.
+// start binds the listen address first, so a port in use is reported
+// before the database is touched, then opens the system and its web server.
+// The caller closes the system; serveUntil closes the listener.
+func start(ctx context.Context, cio cmdIO, cfg config, mode string, admin fs.FS, withRPC bool) (*system, net.Listener, error) {
+	ln, err := listen(cfg.Addr)
+	if err != nil {
+		return nil, nil, err
+	}
+	sys, err := open(ctx, cio, cfg, mode)
+	if err != nil {
+		ln.Close()
+		return nil, nil, err
+	}
+	if err := sys.newWeb(admin, withRPC); err != nil {
+		ln.Close()
+		sys.close()
+		return nil, nil, err
+	}
+	return sys, ln, nil
+}
+
+// newWeb builds the HTTP server for the public site (and, in serve mode,
+// the staff UI and RPC).
 func (s *system) newWeb(admin fs.FS, withRPC bool) error {
 	cfg := web.Config{
 		Store: s.store, Settings: s.deps.Settings, Users: s.deps.Users, Catalog: s.deps.Catalog, Log: s.log,
