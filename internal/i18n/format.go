@@ -23,3 +23,11 @@ func FormatDate(lang string, t time.Time) string {
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), names[t.Month()-1], t.Year())
 }
+
+// FormatTime writes a clock time: "kl. 17.00" in Danish, "17:00" in English.
+func FormatTime(lang string, t time.Time) string {
+	if lang == "en" {
+		return t.Format("15:04")
+	}
+	return "kl. " + t.Format("15.04")
+}

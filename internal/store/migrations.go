@@ -11,6 +11,7 @@ import (
 func migrations() []Migration {
 	return []Migration{
 		{Version: 1, Name: "foundation: settings, users, sessions", Up: v1Foundation},
+		{Version: 2, Name: "mail: outbox, attachments, suppressions", Up: v2Mail},
 	}
 }
 
@@ -45,5 +46,51 @@ func v1Foundation(tx *gorm.DB) error {
 		)`,
 		`CREATE INDEX sessions_user ON sessions(user_id)`,
 		`CREATE INDEX sessions_expires ON sessions(expires_at)`,
+	)
+}
+
+func v2Mail(tx *gorm.DB) error {
+	return execAll(tx,
+		`CREATE TABLE mail_messages (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			message_id TEXT NOT NULL UNIQUE,
+			kind TEXT NOT NULL CHECK (kind IN ('service', 'marketing')),
+			state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'held', 'cancelled')),
+			template TEXT NOT NULL DEFAULT '',
+			lang TEXT NOT NULL DEFAULT 'da',
+			ref TEXT NOT NULL DEFAULT '',
+			from_name TEXT NOT NULL DEFAULT '',
+			from_address TEXT NOT NULL DEFAULT '',
+			reply_to TEXT NOT NULL DEFAULT '',
+			to_name TEXT NOT NULL DEFAULT '',
+			to_address TEXT NOT NULL,
+			subject TEXT NOT NULL,
+			text_body TEXT NOT NULL,
+			html_body TEXT NOT NULL DEFAULT '',
+			headers TEXT NOT NULL DEFAULT '{}',
+			attempts INTEGER NOT NULL DEFAULT 0,
+			next_attempt_at DATETIME NOT NULL,
+			last_reply TEXT NOT NULL DEFAULT '',
+			created_at DATETIME NOT NULL,
+			updated_at DATETIME NOT NULL,
+			sent_at DATETIME
+		)`,
+		`CREATE INDEX mail_messages_due ON mail_messages(state, next_attempt_at)`,
+		`CREATE INDEX mail_messages_to ON mail_messages(to_address)`,
+		`CREATE INDEX mail_messages_sent ON mail_messages(sent_at)`,
+		`CREATE TABLE mail_attachments (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			message_id INTEGER NOT NULL REFERENCES mail_messages(id) ON DELETE CASCADE,
+			filename TEXT NOT NULL,
+			content_type TEXT NOT NULL,
+			data BLOB NOT NULL
+		)`,
+		`CREATE INDEX mail_attachments_message ON mail_attachments(message_id)`,
+		`CREATE TABLE mail_suppressions (
+			address TEXT PRIMARY KEY COLLATE NOCASE,
+			reason TEXT NOT NULL CHECK (reason IN ('bounced', 'unsubscribed', 'complaint', 'manual')),
+			detail TEXT NOT NULL DEFAULT '',
+			created_at DATETIME NOT NULL
+		)`,
 	)
 }

@@ -5,7 +5,6 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
-	"time"
 
 	"convene/internal/i18n"
 	"convene/internal/setting"
@@ -21,44 +20,9 @@ func parseTemplates() (*template.Template, error) {
 	return template.New("").ParseFS(templateFS, "templates/*.html")
 }
 
-// Localizer translates for one request's language; templates call
-// {{.L.T "key" "name" value ...}}.
-type Localizer struct {
-	Lang    string
-	catalog *i18n.Catalog
-}
-
-// T translates key, with parameters given as name, value pairs.
-func (l Localizer) T(key string, kv ...any) string {
-	var params map[string]any
-	if len(kv) > 1 {
-		params = make(map[string]any, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			if name, ok := kv[i].(string); ok {
-				params[name] = kv[i+1]
-			}
-		}
-	}
-	return l.catalog.T(l.Lang, key, params)
-}
-
-// Msg translates a message with its parameters.
-func (l Localizer) Msg(m i18n.Message) string { return l.catalog.T(l.Lang, m.Key, m.Params) }
-
-// Date writes t in the language's prose style.
-func (l Localizer) Date(t time.Time) string { return i18n.FormatDate(l.Lang, t) }
-
-// Other is the language the switch offers.
-func (l Localizer) Other() string {
-	if l.Lang == "da" {
-		return "en"
-	}
-	return "da"
-}
-
 // pageData is what every public page template receives.
 type pageData struct {
-	L        Localizer
+	L        i18n.Localizer
 	Settings setting.Settings
 	Title    string
 	Path     string
@@ -94,7 +58,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.cfg.Log.Error("load settings for page", "err", err)
 		st = setting.Defaults()
 	}
-	l := Localizer{Lang: s.lang(w, r, st.DefaultLanguage), catalog: s.cfg.Catalog}
+	l := i18n.Localizer{Lang: s.lang(w, r, st.DefaultLanguage), Catalog: s.cfg.Catalog}
 	pd := pageData{L: l, Settings: st, Title: l.T(titleKey), Path: r.URL.Path, Data: data}
 	var buf bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&buf, name, pd); err != nil {

@@ -1,0 +1,287 @@
+package mail
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"convene/internal/i18n"
+	"convene/internal/store"
+
+	"gorm.io/gorm"
+)
+
+// Errors of the outbox.
+var (
+	ErrNotFound    = i18n.NewError("mail.error.not_found", nil)
+	ErrSuppressed  = i18n.NewError("mail.error.suppressed", nil)
+	ErrWrongState  = i18n.NewError("mail.error.state", nil)
+	errBadTemplate = errors.New("unknown mail template")
+)
+
+// Outbox queues, lists and manages messages.
+type Outbox struct {
+	store    *store.Store
+	renderer *Renderer
+	now      func() time.Time
+
+	mu      sync.Mutex
+	waiters []func()
+}
+
+// NewOutbox returns the outbox on st, rendering with r.
+func NewOutbox(st *store.Store, r *Renderer) *Outbox {
+	return &Outbox{store: st, renderer: r, now: func() time.Time { return time.Now().UTC() }}
+}
+
+// OnQueued registers f to run after a transaction that queued mail
+// commits; the worker uses it to wake up at once.
+func (o *Outbox) OnQueued(f func()) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.waiters = append(o.waiters, f)
+}
+
+func (o *Outbox) wake() {
+	o.mu.Lock()
+	ws := append([]func(){}, o.waiters...)
+	o.mu.Unlock()
+	for _, f := range ws {
+		f()
+	}
+}
+
+// Enqueue renders a draft and writes it to the outbox in the context's
+// transaction, so the mail exists exactly when the change that caused it
+// does. It is sent after the commit; with no SMTP configured it is held.
+func (o *Outbox) Enqueue(ctx context.Context, d Draft) (Message, error) {
+	to := strings.ToLower(strings.TrimSpace(d.ToAddress))
+	var v i18n.Validation
+	if !validAddress(to) {
+		v.Add("toAddress", "error.email", nil)
+	}
+	if d.ReplyTo != "" && !validAddress(d.ReplyTo) {
+		v.Add("replyTo", "error.email", nil)
+	}
+	if d.Kind != KindService && d.Kind != KindMarketing {
+		v.Add("kind", "mail.error.kind", nil)
+	}
+	for k := range d.Headers {
+		if !allowedHeaders[k] {
+			v.Add("headers", "mail.error.header", map[string]any{"header": oneLine(k)})
+		}
+	}
+	if err := v.Err(); err != nil {
+		return Message{}, err
+	}
+	cfg, err := loadConfig(ctx, o.store)
+	if err != nil {
+		return Message{}, err
+	}
+	if d.Kind == KindMarketing {
+		suppressed, err := o.Suppressed(ctx, to)
+		if err != nil {
+			return Message{}, err
+		}
+		if suppressed {
+			return Message{}, ErrSuppressed
+		}
+	}
+	out, err := o.renderer.Render(ctx, d.Template, d.Lang, d.Data)
+	if err != nil {
+		return Message{}, fmt.Errorf("render %s: %w", d.Template, err)
+	}
+	now := o.now()
+	m := Message{
+		MessageID: newMessageID(out.Org.Email, now), Kind: d.Kind, State: StateQueued, Template: d.Template,
+		Lang: out.Lang, Ref: oneLine(d.Ref), ReplyTo: d.ReplyTo, ToName: oneLine(d.ToName), ToAddress: to,
+		Subject: oneLine(out.Subject), TextBody: out.Text, HTMLBody: out.HTML, Headers: map[string]string{},
+		NextAttemptAt: now, CreatedAt: now, UpdatedAt: now,
+	}
+	for k, val := range d.Headers {
+		m.Headers[k] = oneLine(val)
+	}
+	if !cfg.Configured() {
+		m.State = StateHeld
+	}
+	for _, a := range d.Attachments {
+		m.Attachments = append(m.Attachments, Attachment{Filename: oneLine(a.Filename), ContentType: oneLine(a.ContentType), Data: a.Data})
+	}
+	err = o.store.Tx(ctx, func(ctx context.Context) error {
+		return o.store.W(ctx).Create(&m).Error
+	})
+	if err != nil {
+		return Message{}, fmt.Errorf("queue mail to %s: %w", to, err)
+	}
+	store.AfterCommit(ctx, o.wake)
+	return m, nil
+}
+
+// newMessageID makes a globally unique Message-ID in the organiser's domain.
+func newMessageID(orgEmail string, now time.Time) string {
+	b := make([]byte, 10)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("<%d.%s@%s>", now.UnixMilli(), hex.EncodeToString(b), domainOf(orgEmail))
+}
+
+// Query filters the outbox list.
+type Query struct {
+	State    State  `json:"state"`
+	Kind     Kind   `json:"kind"`
+	Search   string `json:"search"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"pageSize"`
+}
+
+// Summary is one line of the outbox list.
+type Summary struct {
+	ID            int64      `json:"id"`
+	Kind          Kind       `json:"kind"`
+	State         State      `json:"state"`
+	Template      string     `json:"template"`
+	ToName        string     `json:"toName"`
+	ToAddress     string     `json:"toAddress"`
+	Subject       string     `json:"subject"`
+	Attempts      int        `json:"attempts"`
+	NextAttemptAt time.Time  `json:"nextAttemptAt"`
+	LastReply     string     `json:"lastReply"`
+	CreatedAt     time.Time  `json:"createdAt"`
+	SentAt        *time.Time `json:"sentAt"`
+}
+
+// Page is one page of the outbox list.
+type Page struct {
+	Items []Summary `json:"items"`
+	Total int64     `json:"total"`
+}
+
+// List returns a page of messages, newest first.
+func (o *Outbox) List(ctx context.Context, q Query) (Page, error) {
+	if q.PageSize <= 0 || q.PageSize > 200 {
+		q.PageSize = 50
+	}
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	db := o.store.R(ctx).Model(&Message{})
+	if q.State != "" {
+		db = db.Where("state = ?", q.State)
+	}
+	if q.Kind != "" {
+		db = db.Where("kind = ?", q.Kind)
+	}
+	if s := strings.TrimSpace(q.Search); s != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(s)) + "%"
+		db = db.Where(`(to_address LIKE ? ESCAPE '\' OR lower(to_name) LIKE ? ESCAPE '\' OR lower(subject) LIKE ? ESCAPE '\')`, like, like, like)
+	}
+	page := Page{Items: []Summary{}}
+	if err := db.Count(&page.Total).Error; err != nil {
+		return Page{}, fmt.Errorf("count outbox: %w", err)
+	}
+	err := db.Order("id DESC").Limit(q.PageSize).Offset((q.Page - 1) * q.PageSize).Find(&page.Items).Error
+	if err != nil {
+		return Page{}, fmt.Errorf("list outbox: %w", err)
+	}
+	return page, nil
+}
+
+// Get returns one message with its attachments' names and sizes.
+func (o *Outbox) Get(ctx context.Context, id int64) (Message, error) {
+	var m Message
+	err := o.store.R(ctx).Take(&m, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return Message{}, ErrNotFound
+	}
+	if err != nil {
+		return Message{}, fmt.Errorf("load mail %d: %w", id, err)
+	}
+	m.Attachments = []Attachment{}
+	err = o.store.R(ctx).Model(&Attachment{}).Select("id, message_id, filename, content_type, length(data) AS size").
+		Where("message_id = ?", id).Order("id").Scan(&m.Attachments).Error
+	if err != nil {
+		return Message{}, fmt.Errorf("load attachments of mail %d: %w", id, err)
+	}
+	return m, nil
+}
+
+// Attachment returns one attachment with its data.
+func (o *Outbox) Attachment(ctx context.Context, id int64) (Attachment, error) {
+	var a Attachment
+	err := o.store.R(ctx).Take(&a, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return Attachment{}, ErrNotFound
+	}
+	a.Size = len(a.Data)
+	return a, err
+}
+
+// Counts returns how many messages are in each state.
+func (o *Outbox) Counts(ctx context.Context) (map[State]int64, error) {
+	var rows []struct {
+		State State
+		N     int64
+	}
+	if err := o.store.R(ctx).Model(&Message{}).Select("state, count(*) AS n").Group("state").Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("count outbox: %w", err)
+	}
+	out := map[State]int64{StateQueued: 0, StateSending: 0, StateSent: 0, StateFailed: 0, StateHeld: 0, StateCancelled: 0}
+	for _, r := range rows {
+		out[r.State] = r.N
+	}
+	return out, nil
+}
+
+// Retry queues a failed, held or cancelled message again, with a fresh
+// count of attempts.
+func (o *Outbox) Retry(ctx context.Context, id int64) (Message, error) {
+	return o.transition(ctx, id, []State{StateFailed, StateHeld, StateCancelled}, map[string]any{
+		"state": StateQueued, "attempts": 0, "next_attempt_at": o.now(), "updated_at": o.now(),
+	})
+}
+
+// Cancel withdraws a message that has not been sent.
+func (o *Outbox) Cancel(ctx context.Context, id int64) (Message, error) {
+	return o.transition(ctx, id, []State{StateQueued, StateHeld, StateFailed}, map[string]any{
+		"state": StateCancelled, "updated_at": o.now(),
+	})
+}
+
+func (o *Outbox) transition(ctx context.Context, id int64, from []State, set map[string]any) (Message, error) {
+	res := o.store.W(ctx).Model(&Message{}).Where("id = ? AND state IN ?", id, from).Updates(set)
+	if res.Error != nil {
+		return Message{}, fmt.Errorf("update mail %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		if _, err := o.Get(ctx, id); err != nil {
+			return Message{}, err
+		}
+		return Message{}, ErrWrongState
+	}
+	if set["state"] == StateQueued {
+		store.AfterCommit(ctx, o.wake)
+	}
+	return o.Get(ctx, id)
+}
+
+// ReleaseHeld queues every held message; called when SMTP is configured.
+func (o *Outbox) ReleaseHeld(ctx context.Context) (int64, error) {
+	now := o.now()
+	res := o.store.W(ctx).Model(&Message{}).Where("state = ?", StateHeld).
+		Updates(map[string]any{"state": StateQueued, "next_attempt_at": now, "updated_at": now})
+	if res.Error == nil && res.RowsAffected > 0 {
+		store.AfterCommit(ctx, o.wake)
+	}
+	return res.RowsAffected, res.Error
+}
+
+// holdQueued holds every queued message while no SMTP is configured.
+func (o *Outbox) holdQueued(ctx context.Context) (int64, error) {
+	res := o.store.W(ctx).Model(&Message{}).Where("state = ?", StateQueued).
+		Updates(map[string]any{"state": StateHeld, "updated_at": o.now()})
+	return res.RowsAffected, res.Error
+}

@@ -1,0 +1,129 @@
+package mail
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	htmltemplate "html/template"
+	"strings"
+	texttemplate "text/template"
+	"time"
+
+	"convene/internal/i18n"
+	"convene/internal/setting"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// Templates lists the mail templates; each has NAME.txt (with a "subject"
+// block) and NAME.html, rendered inside the shared layouts.
+var Templates = []string{"test"}
+
+// Renderer renders mail templates in the recipient's language with the
+// organiser's details from Settings.
+type Renderer struct {
+	catalog  *i18n.Catalog
+	settings *setting.Service
+	html     map[string]*htmltemplate.Template
+	text     map[string]*texttemplate.Template
+}
+
+// NewRenderer parses every template once.
+func NewRenderer(cat *i18n.Catalog, settings *setting.Service) (*Renderer, error) {
+	r := &Renderer{catalog: cat, settings: settings, html: map[string]*htmltemplate.Template{}, text: map[string]*texttemplate.Template{}}
+	for _, name := range Templates {
+		h, err := htmltemplate.ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("parse mail template %s.html: %w", name, err)
+		}
+		t, err := texttemplate.ParseFS(templateFS, "templates/layout.txt", "templates/"+name+".txt")
+		if err != nil {
+			return nil, fmt.Errorf("parse mail template %s.txt: %w", name, err)
+		}
+		if t.Lookup("subject") == nil {
+			return nil, fmt.Errorf("mail template %s.txt has no subject block", name)
+		}
+		r.html[name], r.text[name] = h, t
+	}
+	return r, nil
+}
+
+// Rendered is a rendered mail.
+type Rendered struct {
+	Subject string
+	Text    string
+	HTML    string
+	Lang    string
+	Org     setting.Settings
+}
+
+// View is what every mail template receives.
+type View struct {
+	L   i18n.Localizer
+	Org setting.Settings
+	// Loc is the organiser's time zone; templates show times in it.
+	Loc  *time.Location
+	Data any
+}
+
+// Local converts t to the organiser's time zone.
+func (v View) Local(t time.Time) time.Time { return t.In(v.Loc) }
+
+// Render renders template name for lang ("" means the organiser's
+// default language).
+func (r *Renderer) Render(ctx context.Context, name, lang string, data any) (Rendered, error) {
+	h, ok := r.html[name]
+	if !ok {
+		return Rendered{}, fmt.Errorf("%w: %q", errBadTemplate, name)
+	}
+	org, err := r.settings.Get(ctx)
+	if err != nil {
+		return Rendered{}, err
+	}
+	if !i18n.Supported(lang) {
+		lang = org.DefaultLanguage
+	}
+	if !i18n.Supported(lang) {
+		lang = i18n.Default
+	}
+	loc, err := time.LoadLocation(org.TimeZone)
+	if err != nil {
+		loc = time.UTC
+	}
+	v := View{L: i18n.Localizer{Lang: lang, Catalog: r.catalog}, Org: org, Loc: loc, Data: data}
+	var subject, text, html bytes.Buffer
+	t := r.text[name]
+	if err := t.ExecuteTemplate(&subject, "subject", v); err != nil {
+		return Rendered{}, err
+	}
+	if err := t.ExecuteTemplate(&text, "layout", v); err != nil {
+		return Rendered{}, err
+	}
+	if err := h.ExecuteTemplate(&html, "layout", v); err != nil {
+		return Rendered{}, err
+	}
+	return Rendered{Subject: oneLine(subject.String()), Text: tidyText(text.String()), HTML: html.String(), Lang: lang, Org: org}, nil
+}
+
+// tidyText trims trailing spaces and collapses runs of blank lines that
+// template actions leave behind.
+func tidyText(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	out := make([]string, 0, len(lines))
+	blank := 0
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			blank++
+			if blank > 1 || len(out) == 0 {
+				continue
+			}
+		} else {
+			blank = 0
+		}
+		out = append(out, l)
+	}
+	return strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n"
+}
