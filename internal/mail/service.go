@@ -160,4 +160,3 @@ func (s *Settings) SendTest(ctx context.Context, address string) (TestResult, er
 	res.MailID = m.ID
 	return res, nil
 }
-

@@ -424,4 +424,3 @@ func truncate(s string, n int) string {
 	}
 	return s[:n]
 }
-
