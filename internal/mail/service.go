@@ -140,11 +140,18 @@ func (s *Settings) SendTest(ctx context.Context, address string) (TestResult, er
 		client, err = dial(ctx, cfg, tr)
 		if err == nil {
 			err = client.Send(msg)
+			if err == nil {
+				// go-mail does not log the message or the answer to its end.
+				tr.afterData("C: <message, "+fmt.Sprint(len(m.TextBody)+len(m.HTMLBody))+" bytes of text and HTML>", "S: "+acceptedReply(msg))
+			}
 			_ = client.Close()
 		}
 	}
 	res.Transcript = tr.lines
 	res.Reply = tr.lastReply()
+	if err == nil {
+		res.Reply = acceptedReply(msg)
+	}
 	if err != nil {
 		res.Reply = oneLine(err.Error())
 		m.State = StateFailed

@@ -29,8 +29,13 @@ func dial(ctx context.Context, cfg Config, logger gomaillog.Logger) (*gomail.Cli
 		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
 	}
 	if cfg.Username != "" {
-		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthAutoDiscover),
-			gomail.WithUsername(cfg.Username), gomail.WithPassword(cfg.Password))
+		auth := gomail.SMTPAuthAutoDiscover
+		if cfg.TLS == TLSNone {
+			// go-mail refuses PLAIN on an unencrypted connection unless told;
+			// staff chose "none" for a relay on the local network.
+			auth = gomail.SMTPAuthPlainNoEnc
+		}
+		opts = append(opts, gomail.WithSMTPAuth(auth), gomail.WithUsername(cfg.Username), gomail.WithPassword(cfg.Password))
 	}
 	if signer, err := newSigner(cfg); err != nil {
 		return nil, fmt.Errorf("dkim: %w", err)
@@ -86,6 +91,15 @@ func classify(err error) (o outcome, code int, suppress bool, reply string) {
 	return permanent, code, false, reply
 }
 
+// acceptedReply is the server's answer to the end of DATA, e.g.
+// "250 2.0.0 Ok: queued as 4Xk9".
+func acceptedReply(msg *gomail.Msg) string {
+	if r := oneLine(msg.ServerResponse()); r != "" {
+		return "250 " + r
+	}
+	return "250 accepted"
+}
+
 // transcript collects go-mail's debug log: the SMTP conversation.
 type transcript struct {
 	lines []string
@@ -105,6 +119,17 @@ func (t *transcript) Debugf(l gomaillog.Log) { t.add(l) }
 func (t *transcript) Infof(l gomaillog.Log)  { t.add(l) }
 func (t *transcript) Warnf(l gomaillog.Log)  { t.add(l) }
 func (t *transcript) Errorf(l gomaillog.Log) { t.add(l) }
+
+// afterData inserts lines after the server's 354 answer to DATA.
+func (t *transcript) afterData(lines ...string) {
+	for i := len(t.lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(t.lines[i], "S: 354") {
+			t.lines = append(t.lines[:i+1], append(lines, t.lines[i+1:]...)...)
+			return
+		}
+	}
+	t.lines = append(t.lines, lines...)
+}
 
 // lastReply is the server's last answer in the conversation.
 func (t *transcript) lastReply() string {

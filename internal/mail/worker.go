@@ -291,7 +291,7 @@ func (w *Worker) deliver(ctx context.Context, cn *conn, cfg Config, msgs []Messa
 		switch out {
 		case accepted:
 			connFailures = 0
-			w.record(ctx, m, StateSent, reply, &now, cfg)
+			w.record(ctx, m, StateSent, acceptedReply(msg), &now, cfg)
 		case temporary:
 			w.retryLater(ctx, m, reply, backoff(m.Attempts+1, time.Minute, 2*time.Hour), cfg)
 		case permanent:
