@@ -14,6 +14,7 @@ import (
 	"convene/app"
 	"convene/internal/auth"
 	"convene/internal/i18n"
+	"convene/internal/mail"
 	"convene/internal/setting"
 	"convene/internal/store"
 	"convene/internal/web"
@@ -22,11 +23,12 @@ import (
 // system is the running program: the store, the services and the web
 // server, built in one place so every mode wires them the same way.
 type system struct {
-	cfg   config
-	log   *slog.Logger
-	store *store.Store
-	deps  *app.Deps
-	web   *web.Server
+	cfg    config
+	log    *slog.Logger
+	store  *store.Store
+	deps   *app.Deps
+	web    *web.Server
+	mailer *mail.Worker
 }
 
 // open opens the database and builds the services. Only a new database is
@@ -38,9 +40,16 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 	if err != nil {
 		return nil, err
 	}
+	settings := setting.NewService(st)
+	renderer, err := mail.NewRenderer(cio.cat, settings)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	outbox := mail.NewOutbox(st, renderer)
 	deps := &app.Deps{
-		Store: st, Settings: setting.NewService(st), Users: auth.NewService(st), Catalog: cio.cat, Log: log,
-		Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
+		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
+		Catalog: cio.cat, Log: log, Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
 	}
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil
 }
@@ -59,6 +68,13 @@ func start(ctx context.Context, cio cmdIO, cfg config, mode string, admin fs.FS,
 		return nil, nil, err
 	}
 	if err := sys.newWeb(admin, withRPC); err != nil {
+		ln.Close()
+		sys.close()
+		return nil, nil, err
+	}
+	// The mail worker runs wherever the app serves: desktop or server.
+	sys.mailer = mail.NewWorker(sys.deps.Outbox, mail.WorkerOptions{Log: sys.log.With("part", "mail")})
+	if err := sys.mailer.Start(ctx); err != nil {
 		ln.Close()
 		sys.close()
 		return nil, nil, err
@@ -122,8 +138,13 @@ func (s *system) serveUntil(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// close closes the database once every user of it has stopped.
+// close stops the mail worker, then closes the database once every user of
+// it has stopped.
 func (s *system) close() {
+	if s.mailer != nil {
+		s.mailer.Stop()
+		s.log.Info("mail worker stopped")
+	}
 	if err := s.store.Close(); err != nil {
 		s.log.Error("close database", "err", err)
 		return

@@ -7,6 +7,7 @@ import (
 
 	"convene/internal/auth"
 	"convene/internal/i18n"
+	"convene/internal/mail"
 	"convene/internal/setting"
 	"convene/internal/store"
 )
@@ -16,7 +17,10 @@ type Deps struct {
 	Store    *store.Store
 	Settings *setting.Service
 	Users    *auth.Service
-	Catalog  *i18n.Catalog
+	// Outbox and MailSettings are the mail delivery's services.
+	Outbox       *mail.Outbox
+	MailSettings *mail.Settings
+	Catalog      *i18n.Catalog
 	Log      *slog.Logger
 	// Version is the program's version.
 	Version string
@@ -48,7 +52,7 @@ type call struct {
 // a bound method, so they travel in the service value.
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
 	c := call{ctx: ctx, actor: actor, deps: d}
-	return []any{&Settings{c}, &System{c}, &Users{c}}
+	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}}
 }
 
 // FormatError turns an error from a bound method into the Problem the

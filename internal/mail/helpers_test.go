@@ -169,7 +169,7 @@ func (e *env) settle() {
 	time.Sleep(20 * time.Millisecond)
 }
 
-func (e *env) states() map[State]int64 {
+func (e *env) states() Counts {
 	c, err := e.outbox.Counts(context.Background())
 	if err != nil {
 		e.t.Fatal(err)

@@ -220,20 +220,49 @@ func (o *Outbox) Attachment(ctx context.Context, id int64) (Attachment, error) {
 	return a, err
 }
 
+// Counts is how many messages are in each state.
+type Counts struct {
+	Queued    int64 `json:"queued"`
+	Sending   int64 `json:"sending"`
+	Sent      int64 `json:"sent"`
+	Failed    int64 `json:"failed"`
+	Held      int64 `json:"held"`
+	Cancelled int64 `json:"cancelled"`
+}
+
+// Of returns the count of one state.
+func (c Counts) Of(s State) int64 {
+	return map[State]int64{StateQueued: c.Queued, StateSending: c.Sending, StateSent: c.Sent,
+		StateFailed: c.Failed, StateHeld: c.Held, StateCancelled: c.Cancelled}[s]
+}
+
 // Counts returns how many messages are in each state.
-func (o *Outbox) Counts(ctx context.Context) (map[State]int64, error) {
+func (o *Outbox) Counts(ctx context.Context) (Counts, error) {
 	var rows []struct {
 		State State
 		N     int64
 	}
 	if err := o.store.R(ctx).Model(&Message{}).Select("state, count(*) AS n").Group("state").Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("count outbox: %w", err)
+		return Counts{}, fmt.Errorf("count outbox: %w", err)
 	}
-	out := map[State]int64{StateQueued: 0, StateSending: 0, StateSent: 0, StateFailed: 0, StateHeld: 0, StateCancelled: 0}
+	var c Counts
 	for _, r := range rows {
-		out[r.State] = r.N
+		switch r.State {
+		case StateQueued:
+			c.Queued = r.N
+		case StateSending:
+			c.Sending = r.N
+		case StateSent:
+			c.Sent = r.N
+		case StateFailed:
+			c.Failed = r.N
+		case StateHeld:
+			c.Held = r.N
+		case StateCancelled:
+			c.Cancelled = r.N
+		}
 	}
-	return out, nil
+	return c, nil
 }
 
 // Retry queues a failed, held or cancelled message again, with a fresh

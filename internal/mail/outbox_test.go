@@ -100,7 +100,7 @@ func TestOutboxListRetryCancelAndSource(t *testing.T) {
 		t.Fatalf("missing mail: %v", err)
 	}
 	c := e.states()
-	if c[StateQueued] != 1 || c[StateHeld] != 1 {
+	if c.Of(StateQueued) != 1 || c.Of(StateHeld) != 1 {
 		t.Fatalf("counts %v", c)
 	}
 	cfg, _ := e.settings.Config(ctx)

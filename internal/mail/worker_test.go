@@ -32,7 +32,7 @@ func TestDeliversQueuedMailOverOneConnection(t *testing.T) {
 	if !e.smtp.WaitFor(3, 10*time.Second) {
 		t.Fatalf("server got %d of 3", e.smtp.Count())
 	}
-	e.eventually("all sent", func() bool { return e.states()[StateSent] == 3 })
+	e.eventually("all sent", func() bool { return e.states().Of(StateSent) == 3 })
 	if e.smtp.Connections() != 1 {
 		t.Errorf("%d connections for 3 mails, want 1 reused", e.smtp.Connections())
 	}
@@ -186,7 +186,7 @@ func TestRejectedRecipientIsSuppressedAndOthersGo(t *testing.T) {
 	bad := e.enqueue("gone@firma.dk", KindMarketing)
 	b := e.enqueue("last@firma.dk", KindMarketing)
 	e.worker(WorkerOptions{})
-	e.eventually("outcomes", func() bool { return e.states()[StateSent] == 2 && e.states()[StateFailed] == 1 })
+	e.eventually("outcomes", func() bool { return e.states().Of(StateSent) == 2 && e.states().Of(StateFailed) == 1 })
 	if g := e.get(bad.ID); g.State != StateFailed || !strings.Contains(g.LastReply, "550") || g.Attempts != 1 {
 		t.Fatalf("rejected mail: %+v", g)
 	}
@@ -257,12 +257,12 @@ func TestConnectionLossRetriesOnlyWhatWasNotAccepted(t *testing.T) {
 		ids = append(ids, e.enqueue(string(rune('a'+i))+"@firma.dk", KindService).ID)
 	}
 	e.worker(WorkerOptions{})
-	e.eventually("two delivered and a reconnect pending", func() bool { return e.smtp.Count() == 2 && e.states()[StateQueued] == 3 })
+	e.eventually("two delivered and a reconnect pending", func() bool { return e.smtp.Count() == 2 && e.states().Of(StateQueued) == 3 })
 	e.clock.Advance(5 * time.Second)
 	if !e.smtp.WaitFor(5, 10*time.Second) {
 		t.Fatalf("delivered %d of 5", e.smtp.Count())
 	}
-	e.eventually("all sent", func() bool { return e.states()[StateSent] == 5 })
+	e.eventually("all sent", func() bool { return e.states().Of(StateSent) == 5 })
 	if e.smtp.Count() != 5 {
 		t.Fatalf("server accepted %d messages for 5 mails: something was sent twice", e.smtp.Count())
 	}
@@ -305,7 +305,7 @@ func TestRestartResumesFromTheOutbox(t *testing.T) {
 	if !e.smtp.WaitFor(4, 10*time.Second) {
 		t.Fatalf("delivered %d of 4", e.smtp.Count())
 	}
-	e.eventually("all sent", func() bool { return e.states()[StateSent] == 4 })
+	e.eventually("all sent", func() bool { return e.states().Of(StateSent) == 4 })
 	w.Stop()
 	// A second worker on the same database sends nothing again.
 	e.worker(WorkerOptions{})

@@ -1,5 +1,14 @@
 export namespace app {
 	
+	export interface AttachmentFile {
+	    filename: string;
+	    contentType: string;
+	    dataBase64: string;
+	}
+	export interface MailDetail {
+	    message: mail.Message;
+	    source: string;
+	}
 	export interface SystemInfo {
 	    version: string;
 	    mode: string;
@@ -38,6 +47,135 @@ export namespace auth {
 	    createdAt: any;
 	    // Go type: time
 	    updatedAt: any;
+	}
+
+}
+
+export namespace mail {
+	
+	export interface Attachment {
+	    id: number;
+	    messageId: number;
+	    filename: string;
+	    contentType: string;
+	    size: number;
+	}
+	export interface Counts {
+	    queued: number;
+	    sending: number;
+	    sent: number;
+	    failed: number;
+	    held: number;
+	    cancelled: number;
+	}
+	export interface Message {
+	    id: number;
+	    messageId: string;
+	    kind: string;
+	    state: string;
+	    template: string;
+	    lang: string;
+	    ref: string;
+	    fromName: string;
+	    fromAddress: string;
+	    replyTo: string;
+	    toName: string;
+	    toAddress: string;
+	    subject: string;
+	    textBody: string;
+	    htmlBody: string;
+	    headers: {[key: string]: string};
+	    attempts: number;
+	    // Go type: time
+	    nextAttemptAt: any;
+	    lastReply: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	    // Go type: time
+	    sentAt?: any;
+	    attachments: Attachment[];
+	}
+	export interface Summary {
+	    id: number;
+	    kind: string;
+	    state: string;
+	    template: string;
+	    toName: string;
+	    toAddress: string;
+	    subject: string;
+	    attempts: number;
+	    // Go type: time
+	    nextAttemptAt: any;
+	    lastReply: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    sentAt?: any;
+	}
+	export interface Page {
+	    items: Summary[];
+	    total: number;
+	}
+	export interface Query {
+	    state: string;
+	    kind: string;
+	    search: string;
+	    page: number;
+	    pageSize: number;
+	}
+	export interface SettingsInput {
+	    host: string;
+	    port: number;
+	    tls: string;
+	    username: string;
+	    password: string;
+	    clearPassword: boolean;
+	    fromName: string;
+	    fromAddress: string;
+	    replyTo: string;
+	    ratePerMinute: number;
+	    dailyCap: number;
+	    dkimEnabled: boolean;
+	    dkimDomain: string;
+	    dkimSelector: string;
+	    dkimKeyPem: string;
+	}
+	export interface SettingsView {
+	    host: string;
+	    port: number;
+	    tls: string;
+	    username: string;
+	    passwordSet: boolean;
+	    fromName: string;
+	    fromAddress: string;
+	    replyTo: string;
+	    ratePerMinute: number;
+	    dailyCap: number;
+	    dkimEnabled: boolean;
+	    dkimDomain: string;
+	    dkimSelector: string;
+	    dkimKeySet: boolean;
+	    dkimRecord: string;
+	    configured: boolean;
+	    // Go type: time
+	    updatedAt: any;
+	    updatedBy: string;
+	}
+	
+	export interface Suppression {
+	    address: string;
+	    reason: string;
+	    detail: string;
+	    // Go type: time
+	    createdAt: any;
+	}
+	export interface TestResult {
+	    ok: boolean;
+	    reply: string;
+	    transcript: string[];
+	    mailId: number;
 	}
 
 }

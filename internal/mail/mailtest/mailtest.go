@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"log"
 	"net"
 	"strconv"
 	"sync"
@@ -74,6 +75,7 @@ func Start(configure func(*Server)) (*Server, error) {
 		return &session{s: s, c: c}, nil
 	}))
 	s.srv.Domain = "mailtest.local"
+	s.srv.ErrorLog = log.New(io.Discard, "", 0)
 	s.srv.AllowInsecureAuth = true
 	s.srv.ReadTimeout = 30 * time.Second
 	s.srv.WriteTimeout = 30 * time.Second
