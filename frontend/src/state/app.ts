@@ -25,6 +25,9 @@ export const canEditSettings = computed(() => {
   return !!a && (a.desktop || a.role === 'admin')
 })
 
+/** isAdmin reports whether the actor is an admin (the desktop user is). */
+export const isAdmin = canEditSettings
+
 /** load fetches the system info and the settings. */
 export async function load(): Promise<void> {
   loadError.value = null
