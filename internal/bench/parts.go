@@ -35,6 +35,7 @@ func Parts() []Part {
 	return []Part{
 		{"store", benchStore},
 		{"rpc", benchRPC},
+		{"mail", benchMail},
 	}
 }
 

@@ -2,6 +2,8 @@ package mail
 
 import (
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // State is where a message is in its life.
@@ -43,9 +45,9 @@ type Message struct {
 	ToName        string            `json:"toName"`
 	ToAddress     string            `json:"toAddress"`
 	Subject       string            `json:"subject"`
-	TextBody      string            `json:"textBody"`
-	HTMLBody      string            `json:"htmlBody"`
-	Headers       map[string]string `json:"headers" gorm:"serializer:json"`
+	TextBody      string            `json:"textBody" gorm:"-"`
+	HTMLBody      string            `json:"htmlBody" gorm:"-"`
+	Headers       map[string]string `json:"headers" gorm:"-"`
 	Attempts      int               `json:"attempts"`
 	NextAttemptAt time.Time         `json:"nextAttemptAt"`
 	LastReply     string            `json:"lastReply"`
@@ -57,6 +59,17 @@ type Message struct {
 
 // TableName is the outbox table.
 func (Message) TableName() string { return "mail_messages" }
+
+// content holds a message's bodies and extra headers, apart from the row
+// the worker updates.
+type content struct {
+	MessageID int64 `gorm:"primaryKey;autoIncrement:false"`
+	TextBody  string
+	HTMLBody  string
+	Headers   map[string]string `gorm:"serializer:json"`
+}
+
+func (content) TableName() string { return "mail_contents" }
 
 // Attachment is a file sent with a message, such as a calendar file.
 type Attachment struct {
@@ -86,4 +99,39 @@ type Draft struct {
 	Ref         string
 	Headers     map[string]string
 	Attachments []Attachment
+}
+
+// insertMessage writes a message with its content and attachments.
+func insertMessage(db *gorm.DB, m *Message) error {
+	if err := db.Create(m).Error; err != nil {
+		return err
+	}
+	return db.Create(&content{MessageID: m.ID, TextBody: m.TextBody, HTMLBody: m.HTMLBody, Headers: m.Headers}).Error
+}
+
+// loadContents fills in the bodies and headers of msgs.
+func loadContents(db *gorm.DB, msgs []Message) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(msgs))
+	for i := range msgs {
+		ids[i] = msgs[i].ID
+	}
+	var cs []content
+	if err := db.Where("message_id IN ?", ids).Find(&cs).Error; err != nil {
+		return err
+	}
+	byID := make(map[int64]content, len(cs))
+	for _, c := range cs {
+		byID[c.MessageID] = c
+	}
+	for i := range msgs {
+		c := byID[msgs[i].ID]
+		msgs[i].TextBody, msgs[i].HTMLBody, msgs[i].Headers = c.TextBody, c.HTMLBody, c.Headers
+		if msgs[i].Headers == nil {
+			msgs[i].Headers = map[string]string{}
+		}
+	}
+	return nil
 }

@@ -113,7 +113,7 @@ func (o *Outbox) Enqueue(ctx context.Context, d Draft) (Message, error) {
 		m.Attachments = append(m.Attachments, Attachment{Filename: oneLine(a.Filename), ContentType: oneLine(a.ContentType), Data: a.Data})
 	}
 	err = o.store.Tx(ctx, func(ctx context.Context) error {
-		return o.store.W(ctx).Create(&m).Error
+		return insertMessage(o.store.W(ctx), &m)
 	})
 	if err != nil {
 		return Message{}, fmt.Errorf("queue mail to %s: %w", to, err)
@@ -196,6 +196,11 @@ func (o *Outbox) Get(ctx context.Context, id int64) (Message, error) {
 	err := o.store.R(ctx).Take(&m, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return Message{}, ErrNotFound
+	}
+	if err == nil {
+		one := []Message{m}
+		err = loadContents(o.store.R(ctx), one)
+		m = one[0]
 	}
 	if err != nil {
 		return Message{}, fmt.Errorf("load mail %d: %w", id, err)

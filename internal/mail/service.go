@@ -161,7 +161,7 @@ func (s *Settings) SendTest(ctx context.Context, address string) (TestResult, er
 		m.SentAt = &now
 	}
 	m.LastReply = truncate(res.Reply, 1000)
-	if err := s.store.W(ctx).Create(&m).Error; err != nil {
+	if err := insertMessage(s.store.W(ctx), &m); err != nil {
 		return TestResult{}, fmt.Errorf("record test mail: %w", err)
 	}
 	res.MailID = m.ID

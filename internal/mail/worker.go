@@ -17,7 +17,7 @@ type WorkerOptions struct {
 	// Workers is how many connections deliver in parallel (default 1: a
 	// municipal mailbox is better served by one steady connection).
 	Workers int
-	// Batch is how many due messages a worker claims at a time (default 20).
+	// Batch is how many due messages a worker claims at a time (default 50).
 	Batch int
 	// MaxAttempts is how many temporary failures a message survives
 	// before it fails for good (default 10, about six hours of backoff).
@@ -41,8 +41,13 @@ type Worker struct {
 
 	mu     sync.Mutex
 	wakeCh chan struct{}
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	// cfg is the last loaded configuration; a wake-up (as after saving
+	// the settings) or age makes the next look reload it.
+	cfg       Config
+	cfgLoaded time.Time
+	cfgStale  bool
+	cancel    context.CancelFunc
+	wg        sync.WaitGroup
 }
 
 // NewWorker returns a worker for outbox; Start runs it.
@@ -51,7 +56,7 @@ func NewWorker(outbox *Outbox, opts WorkerOptions) *Worker {
 		opts.Workers = 1
 	}
 	if opts.Batch <= 0 {
-		opts.Batch = 20
+		opts.Batch = 50
 	}
 	if opts.MaxAttempts <= 0 {
 		opts.MaxAttempts = 10
@@ -77,6 +82,7 @@ func NewWorker(outbox *Outbox, opts WorkerOptions) *Worker {
 func (w *Worker) Wake() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	w.cfgStale = true
 	close(w.wakeCh)
 	w.wakeCh = make(chan struct{})
 }
@@ -89,13 +95,14 @@ func (w *Worker) waitCh() <-chan struct{} {
 
 // Start resumes after a crash and starts delivering.
 //
-// Messages left in state "sending" were handed to SMTP by a process that
-// died. Each was marked "sending" before its SMTP transaction and is marked
-// "sent" right after the server accepts it, so only a message whose
-// acceptance and the recording of it were cut apart by the crash can be
-// sent twice: SMTP has no way to ask a server whether it accepted a
-// message. They keep their Message-ID, so a duplicate is recognisable.
-// Queued messages were never handed over and are never sent twice.
+// Messages left in state "sending" were claimed by a process that died.
+// Each is marked "sending" before its SMTP transaction and "sent" right
+// after the server accepts it (through the recorder's short queue), so
+// only a message whose acceptance and the recording of it were cut apart
+// by the crash can be sent twice: SMTP has no way to ask a server whether
+// it accepted a message. Such a message keeps its Message-ID, so a
+// duplicate is recognisable. Queued messages were never handed over and
+// are never sent twice; claimed ones not yet sent go back to the queue.
 func (w *Worker) Start(ctx context.Context) error {
 	n, err := w.requeueInFlight(ctx)
 	if err != nil {
@@ -155,6 +162,29 @@ func (w *Worker) seedLimiter(ctx context.Context) error {
 	return nil
 }
 
+// configTTL is how long a loaded configuration is trusted without a
+// wake-up; saving the settings wakes the worker.
+const configTTL = 5 * time.Second
+
+// cachedConfig returns the configuration, reloading it when stale.
+func (w *Worker) cachedConfig(ctx context.Context) (Config, error) {
+	w.mu.Lock()
+	fresh := !w.cfgStale && w.opts.Clock.Now().Sub(w.cfgLoaded) < configTTL
+	cfg := w.cfg
+	w.mu.Unlock()
+	if fresh {
+		return cfg, nil
+	}
+	cfg, err := w.config(ctx)
+	if err != nil {
+		return Config{}, err
+	}
+	w.mu.Lock()
+	w.cfg, w.cfgLoaded, w.cfgStale = cfg, w.opts.Clock.Now(), false
+	w.mu.Unlock()
+	return cfg, nil
+}
+
 // config loads the SMTP settings and applies their limits.
 func (w *Worker) config(ctx context.Context) (Config, error) {
 	cfg, err := loadConfig(ctx, w.store)
@@ -197,11 +227,15 @@ func (c *conn) close() {
 
 func (w *Worker) loop(ctx context.Context) {
 	var cn *conn
-	defer func() { cn.close() }()
+	rec := newRecorder(w.store, w.opts.Log)
+	defer func() {
+		cn.close()
+		rec.close()
+	}()
 	connFailures := 0
 	for ctx.Err() == nil {
 		wake := w.waitCh()
-		cfg, err := w.config(ctx)
+		cfg, err := w.cachedConfig(ctx)
 		if err != nil {
 			w.opts.Log.Error("load smtp settings", "err", err)
 			w.sleep(ctx, wake, w.opts.Poll)
@@ -241,7 +275,7 @@ func (w *Worker) loop(ctx context.Context) {
 			w.sleep(ctx, wake, w.untilNextDue(ctx))
 			continue
 		}
-		cn, connFailures = w.deliver(ctx, cn, cfg, msgs, connFailures)
+		cn, connFailures = w.deliver(ctx, rec, cn, cfg, msgs, connFailures)
 		if connFailures > 0 {
 			w.sleep(ctx, wake, backoff(connFailures, 5*time.Second, 5*time.Minute))
 		}
@@ -251,7 +285,7 @@ func (w *Worker) loop(ctx context.Context) {
 // deliver sends claimed messages over the worker's connection, recording
 // each outcome as it happens. When the connection fails, the message in
 // hand is retried and the rest go back to the queue untouched.
-func (w *Worker) deliver(ctx context.Context, cn *conn, cfg Config, msgs []Message, connFailures int) (*conn, int) {
+func (w *Worker) deliver(ctx context.Context, rec *recorder, cn *conn, cfg Config, msgs []Message, connFailures int) (*conn, int) {
 	for i := range msgs {
 		m := &msgs[i]
 		if ctx.Err() != nil {
@@ -260,7 +294,7 @@ func (w *Worker) deliver(ctx context.Context, cn *conn, cfg Config, msgs []Messa
 		}
 		if m.Kind == KindMarketing {
 			if s, err := w.outbox.Suppressed(ctx, m.ToAddress); err == nil && s {
-				w.record(ctx, m, StateCancelled, "suppressed: not sent", nil, cfg)
+				w.record(rec, m, StateCancelled, "suppressed: not sent", nil, cfg)
 				continue
 			}
 		}
@@ -273,7 +307,7 @@ func (w *Worker) deliver(ctx context.Context, cn *conn, cfg Config, msgs []Messa
 			if err != nil {
 				connFailures++
 				w.opts.Log.Warn("smtp connection failed", "host", cfg.Host, "err", err, "failures", connFailures)
-				w.retryLater(ctx, m, oneLine(err.Error()), backoff(connFailures, 5*time.Second, 5*time.Minute), cfg)
+				w.retryLater(rec, m, oneLine(err.Error()), backoff(connFailures, 5*time.Second, 5*time.Minute), cfg)
 				w.release(msgs[i+1:])
 				return nil, connFailures
 			}
@@ -282,7 +316,7 @@ func (w *Worker) deliver(ctx context.Context, cn *conn, cfg Config, msgs []Messa
 		now := w.opts.Clock.Now()
 		msg, err := buildMsg(m, cfg, now)
 		if err != nil {
-			w.record(ctx, m, StateFailed, "cannot build message: "+oneLine(err.Error()), nil, cfg)
+			w.record(rec, m, StateFailed, "cannot build message: "+oneLine(err.Error()), nil, cfg)
 			continue
 		}
 		sendErr := cn.client.Send(msg)
@@ -291,11 +325,11 @@ func (w *Worker) deliver(ctx context.Context, cn *conn, cfg Config, msgs []Messa
 		switch out {
 		case accepted:
 			connFailures = 0
-			w.record(ctx, m, StateSent, acceptedReply(msg), &now, cfg)
+			w.record(rec, m, StateSent, acceptedReply(msg), &now, cfg)
 		case temporary:
-			w.retryLater(ctx, m, reply, backoff(m.Attempts+1, time.Minute, 2*time.Hour), cfg)
+			w.retryLater(rec, m, reply, backoff(m.Attempts+1, time.Minute, 2*time.Hour), cfg)
 		case permanent:
-			w.record(ctx, m, StateFailed, reply, nil, cfg)
+			w.record(rec, m, StateFailed, reply, nil, cfg)
 			if suppress {
 				if err := w.outbox.Suppress(ctx, m.ToAddress, "bounced", fmt.Sprintf("%d: %s", code, reply)); err != nil {
 					w.opts.Log.Error("suppress address", "err", err)
@@ -305,7 +339,7 @@ func (w *Worker) deliver(ctx context.Context, cn *conn, cfg Config, msgs []Messa
 			connFailures++
 			w.opts.Log.Warn("smtp connection lost", "host", cfg.Host, "err", sendErr)
 			cn.close()
-			w.retryLater(ctx, m, reply, 0, cfg)
+			w.retryLater(rec, m, reply, 0, cfg)
 			w.release(msgs[i+1:])
 			return nil, connFailures
 		}
@@ -343,7 +377,10 @@ func (w *Worker) claim(ctx context.Context, n int) ([]Message, error) {
 			Updates(map[string]any{"state": StateSending, "updated_at": now}).Error; err != nil {
 			return err
 		}
-		return w.store.W(ctx).Preload("Attachments").Where("id IN ?", ids).Order("next_attempt_at, id").Find(&msgs).Error
+		if err := w.store.W(ctx).Preload("Attachments").Where("id IN ?", ids).Order("next_attempt_at, id").Find(&msgs).Error; err != nil {
+			return err
+		}
+		return loadContents(w.store.W(ctx), msgs)
 	})
 	return msgs, err
 }
@@ -366,39 +403,23 @@ func (w *Worker) untilNextDue(ctx context.Context) time.Duration {
 	return d
 }
 
-// record stores the outcome of an attempt.
-func (w *Worker) record(ctx context.Context, m *Message, state State, reply string, sentAt *time.Time, cfg Config) {
-	set := map[string]any{
-		"state": state, "attempts": m.Attempts + 1, "last_reply": truncate(reply, 1000), "updated_at": w.opts.Clock.Now(),
-		"from_name": cfg.FromName, "from_address": cfg.FromAddress,
-	}
-	if sentAt != nil {
-		set["sent_at"] = *sentAt
-	}
-	// The outcome is recorded even when the worker is stopping.
-	ctx = context.WithoutCancel(ctx)
-	if err := w.store.W(ctx).Model(&Message{}).Where("id = ?", m.ID).Updates(set).Error; err != nil {
-		// The next start finds the message "sending" and queues it again.
-		w.opts.Log.Error("record mail outcome", "mail_id", m.ID, "state", state, "err", err)
-	}
+// record queues the outcome of an attempt for the recorder.
+func (w *Worker) record(rec *recorder, m *Message, state State, reply string, sentAt *time.Time, cfg Config) {
+	now := w.opts.Clock.Now()
+	rec.put(outcomeUpdate{id: m.ID, state: state, attempts: m.Attempts + 1, reply: truncate(reply, 1000),
+		nextAttemptAt: m.NextAttemptAt, updatedAt: now, fromName: cfg.FromName, fromAddress: cfg.FromAddress, sentAt: sentAt})
 }
 
 // retryLater queues a message for another attempt after d, or fails it
 // when it is out of attempts.
-func (w *Worker) retryLater(ctx context.Context, m *Message, reply string, d time.Duration, cfg Config) {
+func (w *Worker) retryLater(rec *recorder, m *Message, reply string, d time.Duration, cfg Config) {
 	if m.Attempts+1 >= w.opts.MaxAttempts {
-		w.record(ctx, m, StateFailed, reply, nil, cfg)
+		w.record(rec, m, StateFailed, reply, nil, cfg)
 		return
 	}
 	now := w.opts.Clock.Now()
-	ctx = context.WithoutCancel(ctx)
-	err := w.store.W(ctx).Model(&Message{}).Where("id = ?", m.ID).Updates(map[string]any{
-		"state": StateQueued, "attempts": m.Attempts + 1, "last_reply": truncate(reply, 1000),
-		"next_attempt_at": now.Add(d), "updated_at": now,
-	}).Error
-	if err != nil {
-		w.opts.Log.Error("queue mail for retry", "mail_id", m.ID, "err", err)
-	}
+	rec.put(outcomeUpdate{id: m.ID, state: StateQueued, attempts: m.Attempts + 1, reply: truncate(reply, 1000),
+		nextAttemptAt: now.Add(d), updatedAt: now, fromName: m.FromName, fromAddress: m.FromAddress})
 }
 
 // release puts claimed, unattempted messages back in the queue as they were.

@@ -11,7 +11,7 @@ import (
 func migrations() []Migration {
 	return []Migration{
 		{Version: 1, Name: "foundation: settings, users, sessions", Up: v1Foundation},
-		{Version: 2, Name: "mail: outbox, attachments, suppressions", Up: v2Mail},
+		{Version: 2, Name: "mail: outbox, contents, attachments, suppressions", Up: v2Mail},
 	}
 }
 
@@ -65,9 +65,6 @@ func v2Mail(tx *gorm.DB) error {
 			to_name TEXT NOT NULL DEFAULT '',
 			to_address TEXT NOT NULL,
 			subject TEXT NOT NULL,
-			text_body TEXT NOT NULL,
-			html_body TEXT NOT NULL DEFAULT '',
-			headers TEXT NOT NULL DEFAULT '{}',
 			attempts INTEGER NOT NULL DEFAULT 0,
 			next_attempt_at DATETIME NOT NULL,
 			last_reply TEXT NOT NULL DEFAULT '',
@@ -78,6 +75,14 @@ func v2Mail(tx *gorm.DB) error {
 		`CREATE INDEX mail_messages_due ON mail_messages(state, next_attempt_at)`,
 		`CREATE INDEX mail_messages_to ON mail_messages(to_address)`,
 		`CREATE INDEX mail_messages_sent ON mail_messages(sent_at)`,
+		// The bodies live apart from the row the worker updates on every
+		// attempt, so a state change rewrites a small record, not the mail.
+		`CREATE TABLE mail_contents (
+			message_id INTEGER PRIMARY KEY REFERENCES mail_messages(id) ON DELETE CASCADE,
+			text_body TEXT NOT NULL,
+			html_body TEXT NOT NULL DEFAULT '',
+			headers TEXT NOT NULL DEFAULT '{}'
+		)`,
 		`CREATE TABLE mail_attachments (
 			id INTEGER PRIMARY KEY AUTOINCREMENT,
 			message_id INTEGER NOT NULL REFERENCES mail_messages(id) ON DELETE CASCADE,

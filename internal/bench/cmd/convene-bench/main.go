@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"convene/internal/bench"
@@ -26,6 +27,13 @@ func main() {
 		os.Exit(1)
 	}
 	defer cleanup()
+	// CONVENE_BENCH_CPUPROFILE=file writes a CPU profile of the run.
+	if path := os.Getenv("CONVENE_BENCH_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
 	var r bench.Report
 	ran := 0
 	var names []string
