@@ -38,7 +38,7 @@ describe('catalogs', () => {
   })
 
   it('hold the ui keys of every navigation entry', () => {
-    for (const k of ['overview', 'events', 'companies', 'campaigns', 'gazelles', 'settings']) {
+    for (const k of ['overview', 'events', 'companies', 'campaigns', 'gazelles', 'mail', 'settings']) {
       expect(flatDa[`ui.nav.${k}`], k).toBeTruthy()
     }
     expect(flatDa['ui.nav.settings']).toBe('Indstillinger')
