@@ -147,3 +147,28 @@ func TestSettingsKeepSecretsAndValidate(t *testing.T) {
 		t.Fatal("a refused save changed the settings")
 	}
 }
+
+// TestEnqueueJoinsTheCallersTransaction: a mail exists exactly when the
+// change that caused it does.
+func TestEnqueueJoinsTheCallersTransaction(t *testing.T) {
+	e := newEnv(t, nil)
+	ctx := context.Background()
+	boom := errors.New("registration failed")
+	err := e.store.Tx(ctx, func(ctx context.Context) error {
+		if _, err := e.outbox.Enqueue(ctx, Draft{Kind: KindService, Template: "test", ToAddress: "a@firma.dk", Data: TestData{},
+			Attachments: []Attachment{{Filename: "a.ics", ContentType: "text/calendar", Data: []byte("x")}}}); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatal(err)
+	}
+	p, _ := e.outbox.List(ctx, Query{})
+	var atts, contents int64
+	e.store.R(ctx).Table("mail_attachments").Count(&atts)
+	e.store.R(ctx).Table("mail_contents").Count(&contents)
+	if p.Total != 0 || atts != 0 || contents != 0 {
+		t.Fatalf("a rolled-back transaction left %d mails, %d attachments, %d contents", p.Total, atts, contents)
+	}
+}

@@ -359,22 +359,21 @@ func backoff(attempt int, base, max time.Duration) time.Duration {
 	return d
 }
 
-// claim marks up to n due messages as sending, in one write transaction,
-// and loads them with their attachments.
+// claimDue marks up to n due messages as sending in one statement. The
+// literal state lets SQLite use the partial index of due mail.
+const claimDue = `UPDATE mail_messages SET state = 'sending', updated_at = ?
+	WHERE id IN (SELECT id FROM mail_messages WHERE state = 'queued' AND next_attempt_at <= ?
+		ORDER BY next_attempt_at, id LIMIT ?)
+	RETURNING id`
+
+// claim marks up to n due messages as sending and loads them with their
+// contents and attachments, in one write transaction.
 func (w *Worker) claim(ctx context.Context, n int) ([]Message, error) {
 	var msgs []Message
 	err := w.store.Tx(ctx, func(ctx context.Context) error {
-		var ids []int64
 		now := w.opts.Clock.Now()
-		if err := w.store.W(ctx).Model(&Message{}).Where("state = ? AND next_attempt_at <= ?", StateQueued, now).
-			Order("next_attempt_at, id").Limit(n).Pluck("id", &ids).Error; err != nil {
-			return err
-		}
-		if len(ids) == 0 {
-			return nil
-		}
-		if err := w.store.W(ctx).Model(&Message{}).Where("id IN ?", ids).
-			Updates(map[string]any{"state": StateSending, "updated_at": now}).Error; err != nil {
+		var ids []int64
+		if err := w.store.W(ctx).Raw(claimDue, now, now, n).Scan(&ids).Error; err != nil || len(ids) == 0 {
 			return err
 		}
 		if err := w.store.W(ctx).Preload("Attachments").Where("id IN ?", ids).Order("next_attempt_at, id").Find(&msgs).Error; err != nil {
@@ -388,7 +387,8 @@ func (w *Worker) claim(ctx context.Context, n int) ([]Message, error) {
 // untilNextDue is how long until the next queued message falls due.
 func (w *Worker) untilNextDue(ctx context.Context) time.Duration {
 	var next []time.Time
-	err := w.store.R(ctx).Model(&Message{}).Where("state = ?", StateQueued).
+	// The literal state lets SQLite use the partial index of due mail.
+	err := w.store.R(ctx).Model(&Message{}).Where("state = 'queued'").
 		Order("next_attempt_at").Limit(1).Pluck("next_attempt_at", &next).Error
 	if err != nil || len(next) == 0 {
 		return w.opts.Poll
