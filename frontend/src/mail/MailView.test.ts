@@ -103,6 +103,20 @@ describe('MailView', () => {
     expect(lastQuery()).toMatchObject({ search: 'karen@firma', page: 1 })
   })
 
+  it('pages on the server and goes back to page 1 when a filter changes', async () => {
+    svc.Outbox.mockImplementation(async (q: { page: number }) => ({ items: [summary(100 - q.page)], total: 60 }))
+    const w = mountView()
+    await flushPromises()
+    await w.get('[data-testid="mail-pagination"] .btn-next').trigger('click')
+    await flushPromises()
+    expect(lastQuery()).toMatchObject({ page: 2, pageSize: 25 })
+    expect(w.get('[data-testid="mail-row"]').attributes('data-id')).toBe('98')
+    await w.get('[data-testid="mail-state-queued"] input').setValue(true)
+    await flushPromises()
+    expect(lastQuery()).toMatchObject({ state: 'queued', page: 1 })
+    expect(svc.Outbox).toHaveBeenCalledTimes(3)
+  })
+
   it('tells admins that held mail waits for a mail server, with a link to set it up', async () => {
     svc.Settings.mockResolvedValue({ configured: false })
     const w = mountView()
