@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"encoding/json"
 	"time"
 
 	"gorm.io/gorm"
@@ -134,4 +135,55 @@ func loadContents(db *gorm.DB, msgs []Message) error {
 		}
 	}
 	return nil
+}
+
+// loadForSending reads the fields, contents and attachments that sending
+// needs, by hand rather than through GORM's reflection: the worker calls
+// it for every batch.
+func loadForSending(db *gorm.DB, ids []int64) ([]Message, error) {
+	rows, err := db.Raw(`SELECT m.id, m.message_id, m.kind, m.attempts, m.reply_to, m.to_name, m.to_address, m.subject,
+		c.text_body, c.html_body, c.headers
+		FROM mail_messages m JOIN mail_contents c ON c.message_id = m.id
+		WHERE m.id IN ? ORDER BY m.next_attempt_at, m.id`, ids).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	msgs := make([]Message, 0, len(ids))
+	index := make(map[int64]int, len(ids))
+	for rows.Next() {
+		var m Message
+		var headers string
+		if err := rows.Scan(&m.ID, &m.MessageID, &m.Kind, &m.Attempts, &m.ReplyTo, &m.ToName, &m.ToAddress, &m.Subject,
+			&m.TextBody, &m.HTMLBody, &headers); err != nil {
+			return nil, err
+		}
+		m.Headers = map[string]string{}
+		if headers != "" && headers != "{}" && headers != "null" {
+			if err := json.Unmarshal([]byte(headers), &m.Headers); err != nil {
+				return nil, err
+			}
+		}
+		index[m.ID] = len(msgs)
+		msgs = append(msgs, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	arows, err := db.Raw(`SELECT id, message_id, filename, content_type, data FROM mail_attachments WHERE message_id IN ? ORDER BY id`, ids).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var a Attachment
+		if err := arows.Scan(&a.ID, &a.MessageID, &a.Filename, &a.ContentType, &a.Data); err != nil {
+			return nil, err
+		}
+		a.Size = len(a.Data)
+		if i, ok := index[a.MessageID]; ok {
+			msgs[i].Attachments = append(msgs[i].Attachments, a)
+		}
+	}
+	return msgs, arows.Err()
 }

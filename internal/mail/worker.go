@@ -227,7 +227,11 @@ func (c *conn) close() {
 
 func (w *Worker) loop(ctx context.Context) {
 	var cn *conn
-	rec := newRecorder(w.store, w.opts.Log)
+	rec, err := newRecorder(w.store, w.opts.Log)
+	if err != nil {
+		w.opts.Log.Error("mail worker cannot start", "err", err)
+		return
+	}
 	defer func() {
 		cn.close()
 		rec.close()
@@ -366,8 +370,8 @@ const claimDue = `UPDATE mail_messages SET state = 'sending', updated_at = ?
 		ORDER BY next_attempt_at, id LIMIT ?)
 	RETURNING id`
 
-// claim marks up to n due messages as sending and loads them with their
-// contents and attachments, in one write transaction.
+// claim marks up to n due messages as sending and loads what sending
+// them needs, in one write transaction.
 func (w *Worker) claim(ctx context.Context, n int) ([]Message, error) {
 	var msgs []Message
 	err := w.store.Tx(ctx, func(ctx context.Context) error {
@@ -376,10 +380,9 @@ func (w *Worker) claim(ctx context.Context, n int) ([]Message, error) {
 		if err := w.store.W(ctx).Raw(claimDue, now, now, n).Scan(&ids).Error; err != nil || len(ids) == 0 {
 			return err
 		}
-		if err := w.store.W(ctx).Preload("Attachments").Where("id IN ?", ids).Order("next_attempt_at, id").Find(&msgs).Error; err != nil {
-			return err
-		}
-		return loadContents(w.store.W(ctx), msgs)
+		var err error
+		msgs, err = loadForSending(w.store.W(ctx), ids)
+		return err
 	})
 	return msgs, err
 }
@@ -407,7 +410,7 @@ func (w *Worker) untilNextDue(ctx context.Context) time.Duration {
 func (w *Worker) record(rec *recorder, m *Message, state State, reply string, sentAt *time.Time, cfg Config) {
 	now := w.opts.Clock.Now()
 	rec.put(outcomeUpdate{id: m.ID, state: state, attempts: m.Attempts + 1, reply: truncate(reply, 1000),
-		nextAttemptAt: m.NextAttemptAt, updatedAt: now, fromName: cfg.FromName, fromAddress: cfg.FromAddress, sentAt: sentAt})
+		updatedAt: now, fromName: cfg.FromName, fromAddress: cfg.FromAddress, sentAt: sentAt})
 }
 
 // retryLater queues a message for another attempt after d, or fails it
@@ -418,8 +421,9 @@ func (w *Worker) retryLater(rec *recorder, m *Message, reply string, d time.Dura
 		return
 	}
 	now := w.opts.Clock.Now()
+	next := now.Add(d)
 	rec.put(outcomeUpdate{id: m.ID, state: StateQueued, attempts: m.Attempts + 1, reply: truncate(reply, 1000),
-		nextAttemptAt: now.Add(d), updatedAt: now, fromName: m.FromName, fromAddress: m.FromAddress})
+		nextAttemptAt: &next, updatedAt: now})
 }
 
 // release puts claimed, unattempted messages back in the queue as they were.
