@@ -22,7 +22,8 @@ import (
 // TestKilledWorkerResumes queues mail, lets a worker in a child process
 // deliver part of it, kills the child with SIGKILL mid-batch, and resumes
 // with a new worker on the same database: every mail arrives, and only
-// mails the dead worker had in flight may arrive twice.
+// mails the dead worker had in flight (claimed, outcome not yet written)
+// may arrive twice.
 func TestKilledWorkerResumes(t *testing.T) {
 	if path := os.Getenv("CONVENE_MAIL_CHILD_DB"); path != "" {
 		mailChild(path)
@@ -117,8 +118,10 @@ func TestKilledWorkerResumes(t *testing.T) {
 			t.Errorf("%s arrived %d times but was not in flight at the kill", id, n)
 		}
 	}
-	if dups > 1 {
-		t.Errorf("%d duplicates: more than the one message in flight", dups)
+	// Against this local server, which answers faster than a database
+	// write, outcomes are written in groups (see recorder).
+	if dups > groupSize {
+		t.Errorf("%d duplicates: more than one group of unwritten outcomes", dups)
 	}
 	t.Logf("killed after %d deliveries with %d in flight; %d duplicate(s)", atKill, len(inFlight), dups)
 }

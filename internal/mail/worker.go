@@ -17,7 +17,7 @@ type WorkerOptions struct {
 	// Workers is how many connections deliver in parallel (default 1: a
 	// municipal mailbox is better served by one steady connection).
 	Workers int
-	// Batch is how many due messages a worker claims at a time (default 50).
+	// Batch is how many due messages a worker claims at a time (default 200; the rate limit keeps it small in practice).
 	Batch int
 	// MaxAttempts is how many temporary failures a message survives
 	// before it fails for good (default 10, about six hours of backoff).
@@ -56,7 +56,7 @@ func NewWorker(outbox *Outbox, opts WorkerOptions) *Worker {
 		opts.Workers = 1
 	}
 	if opts.Batch <= 0 {
-		opts.Batch = 50
+		opts.Batch = 200
 	}
 	if opts.MaxAttempts <= 0 {
 		opts.MaxAttempts = 10
@@ -280,6 +280,7 @@ func (w *Worker) loop(ctx context.Context) {
 			continue
 		}
 		cn, connFailures = w.deliver(ctx, rec, cn, cfg, msgs, connFailures)
+		rec.flush()
 		if connFailures > 0 {
 			w.sleep(ctx, wake, backoff(connFailures, 5*time.Second, 5*time.Minute))
 		}
@@ -298,7 +299,7 @@ func (w *Worker) deliver(ctx context.Context, rec *recorder, cn *conn, cfg Confi
 		}
 		if m.Kind == KindMarketing {
 			if s, err := w.outbox.Suppressed(ctx, m.ToAddress); err == nil && s {
-				w.record(rec, m, StateCancelled, "suppressed: not sent", nil, cfg)
+				w.record(rec, m, StateCancelled, "suppressed: not sent", nil, cfg, fastReply)
 				continue
 			}
 		}
@@ -311,7 +312,7 @@ func (w *Worker) deliver(ctx context.Context, rec *recorder, cn *conn, cfg Confi
 			if err != nil {
 				connFailures++
 				w.opts.Log.Warn("smtp connection failed", "host", cfg.Host, "err", err, "failures", connFailures)
-				w.retryLater(rec, m, oneLine(err.Error()), backoff(connFailures, 5*time.Second, 5*time.Minute), cfg)
+				w.retryLater(rec, m, oneLine(err.Error()), backoff(connFailures, 5*time.Second, 5*time.Minute), cfg, fastReply)
 				w.release(msgs[i+1:])
 				return nil, connFailures
 			}
@@ -320,20 +321,22 @@ func (w *Worker) deliver(ctx context.Context, rec *recorder, cn *conn, cfg Confi
 		now := w.opts.Clock.Now()
 		msg, err := buildMsg(m, cfg, now)
 		if err != nil {
-			w.record(rec, m, StateFailed, "cannot build message: "+oneLine(err.Error()), nil, cfg)
+			w.record(rec, m, StateFailed, "cannot build message: "+oneLine(err.Error()), nil, cfg, fastReply)
 			continue
 		}
+		started := time.Now() // real time: how long the server takes, not the worker's clock
 		sendErr := cn.client.Send(msg)
+		took := time.Since(started)
 		cn.lastUsed = now
 		out, code, suppress, reply := classify(sendErr)
 		switch out {
 		case accepted:
 			connFailures = 0
-			w.record(rec, m, StateSent, acceptedReply(msg), &now, cfg)
+			w.record(rec, m, StateSent, acceptedReply(msg), &now, cfg, took)
 		case temporary:
-			w.retryLater(rec, m, reply, backoff(m.Attempts+1, time.Minute, 2*time.Hour), cfg)
+			w.retryLater(rec, m, reply, backoff(m.Attempts+1, time.Minute, 2*time.Hour), cfg, took)
 		case permanent:
-			w.record(rec, m, StateFailed, reply, nil, cfg)
+			w.record(rec, m, StateFailed, reply, nil, cfg, took)
 			if suppress {
 				if err := w.outbox.Suppress(ctx, m.ToAddress, "bounced", fmt.Sprintf("%d: %s", code, reply)); err != nil {
 					w.opts.Log.Error("suppress address", "err", err)
@@ -343,7 +346,7 @@ func (w *Worker) deliver(ctx context.Context, rec *recorder, cn *conn, cfg Confi
 			connFailures++
 			w.opts.Log.Warn("smtp connection lost", "host", cfg.Host, "err", sendErr)
 			cn.close()
-			w.retryLater(rec, m, reply, 0, cfg)
+			w.retryLater(rec, m, reply, 0, cfg, fastReply)
 			w.release(msgs[i+1:])
 			return nil, connFailures
 		}
@@ -407,23 +410,23 @@ func (w *Worker) untilNextDue(ctx context.Context) time.Duration {
 }
 
 // record queues the outcome of an attempt for the recorder.
-func (w *Worker) record(rec *recorder, m *Message, state State, reply string, sentAt *time.Time, cfg Config) {
+func (w *Worker) record(rec *recorder, m *Message, state State, reply string, sentAt *time.Time, cfg Config, took time.Duration) {
 	now := w.opts.Clock.Now()
 	rec.put(outcomeUpdate{id: m.ID, state: state, attempts: m.Attempts + 1, reply: truncate(reply, 1000),
-		updatedAt: now, fromName: cfg.FromName, fromAddress: cfg.FromAddress, sentAt: sentAt})
+		updatedAt: now, fromName: cfg.FromName, fromAddress: cfg.FromAddress, sentAt: sentAt}, took)
 }
 
 // retryLater queues a message for another attempt after d, or fails it
 // when it is out of attempts.
-func (w *Worker) retryLater(rec *recorder, m *Message, reply string, d time.Duration, cfg Config) {
+func (w *Worker) retryLater(rec *recorder, m *Message, reply string, d time.Duration, cfg Config, took time.Duration) {
 	if m.Attempts+1 >= w.opts.MaxAttempts {
-		w.record(rec, m, StateFailed, reply, nil, cfg)
+		w.record(rec, m, StateFailed, reply, nil, cfg, took)
 		return
 	}
 	now := w.opts.Clock.Now()
 	next := now.Add(d)
 	rec.put(outcomeUpdate{id: m.ID, state: StateQueued, attempts: m.Attempts + 1, reply: truncate(reply, 1000),
-		nextAttemptAt: &next, updatedAt: now})
+		nextAttemptAt: &next, updatedAt: now}, took)
 }
 
 // release puts claimed, unattempted messages back in the queue as they were.

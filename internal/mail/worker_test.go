@@ -331,3 +331,32 @@ func TestStopReturnsAndClosesConnections(t *testing.T) {
 		t.Fatal("Stop did not return")
 	}
 }
+
+// TestOutcomesOfASlowServerAreWrittenAtOnce: against a server that takes
+// as long as a real one over a network, each acceptance is recorded before
+// the next mail is handed over, so a crash can repeat at most one mail.
+func TestOutcomesOfASlowServerAreWrittenAtOnce(t *testing.T) {
+	var e *env
+	var accepted atomic.Int32
+	var lagging atomic.Int32
+	e = newEnv(t, func(s *mailtest.Server) {
+		s.OnData = func([]string, []byte) error {
+			c, err := e.outbox.Counts(context.Background())
+			if err == nil && c.Sent < int64(accepted.Load()) {
+				lagging.Add(1)
+			}
+			time.Sleep(3 * time.Millisecond)
+			accepted.Add(1)
+			return nil
+		}
+	})
+	e.configure(nil)
+	for i := 0; i < 12; i++ {
+		e.enqueue(string(rune('a'+i))+"@firma.dk", KindService)
+	}
+	e.worker(WorkerOptions{})
+	e.eventually("all sent", func() bool { return e.states().Sent == 12 })
+	if n := lagging.Load(); n != 0 {
+		t.Fatalf("%d times a mail was handed over before the previous acceptance was recorded", n)
+	}
+}
