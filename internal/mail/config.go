@@ -171,7 +171,7 @@ func (c Config) apply(in SettingsInput) Config {
 	case in.Password != "":
 		c.Password = in.Password
 	}
-	c.FromName = strings.TrimSpace(in.FromName)
+	c.FromName = strings.Join(strings.Fields(in.FromName), " ")
 	c.FromAddress = strings.ToLower(strings.TrimSpace(in.FromAddress))
 	c.ReplyTo = strings.ToLower(strings.TrimSpace(in.ReplyTo))
 	c.RatePerMinute = in.RatePerMinute
@@ -214,10 +214,16 @@ func (c Config) validate() error {
 	if c.ReplyTo != "" && !validAddress(c.ReplyTo) {
 		v.Add("replyTo", "error.email", nil)
 	}
-	if oneLine(c.FromName) != c.FromName || len([]rune(c.FromName)) > 100 {
+	switch {
+	case strings.ContainsFunc(c.FromName, isControl):
+		v.Add("fromName", "error.control_chars", nil)
+	case len([]rune(c.FromName)) > 100:
 		v.Add("fromName", "error.too_long", map[string]any{"max": 100})
 	}
-	if strings.ContainsFunc(c.Username, isControl) || len(c.Username) > 200 {
+	switch {
+	case strings.ContainsFunc(c.Username, isControl):
+		v.Add("username", "error.control_chars", nil)
+	case len(c.Username) > 200:
 		v.Add("username", "error.too_long", map[string]any{"max": 200})
 	}
 	if c.RatePerMinute < 0 || c.RatePerMinute > 10000 {

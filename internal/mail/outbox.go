@@ -233,6 +233,8 @@ type Counts struct {
 	Failed    int64 `json:"failed"`
 	Held      int64 `json:"held"`
 	Cancelled int64 `json:"cancelled"`
+	// SMTPConfigured says whether held mail is waiting for a server.
+	SMTPConfigured bool `json:"smtpConfigured"`
 }
 
 // Of returns the count of one state.
@@ -250,7 +252,11 @@ func (o *Outbox) Counts(ctx context.Context) (Counts, error) {
 	if err := o.store.R(ctx).Model(&Message{}).Select("state, count(*) AS n").Group("state").Scan(&rows).Error; err != nil {
 		return Counts{}, fmt.Errorf("count outbox: %w", err)
 	}
-	var c Counts
+	cfg, err := loadConfig(ctx, o.store)
+	if err != nil {
+		return Counts{}, err
+	}
+	c := Counts{SMTPConfigured: cfg.Configured()}
 	for _, r := range rows {
 		switch r.State {
 		case StateQueued:

@@ -153,7 +153,7 @@ func (s *Settings) SendTest(ctx context.Context, address string) (TestResult, er
 		res.Reply = acceptedReply(msg)
 	}
 	if err != nil {
-		res.Reply = oneLine(err.Error())
+		res.Reply = serverReply(err)
 		m.State = StateFailed
 	} else {
 		res.OK = true

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/textproto"
+	"regexp"
 	"strings"
 	"time"
 
@@ -73,7 +75,7 @@ func classify(err error) (o outcome, code int, suppress bool, reply string) {
 	if err == nil {
 		return accepted, 250, false, "250 accepted"
 	}
-	reply = oneLine(err.Error())
+	reply = serverReply(err)
 	var se *gomail.SendError
 	if !errors.As(err, &se) {
 		return connLost, 0, false, reply
@@ -89,6 +91,30 @@ func classify(err error) (o outcome, code int, suppress bool, reply string) {
 		return temporary, code, false, reply
 	}
 	return permanent, code, false, reply
+}
+
+var replyCode = regexp.MustCompile(`\b[2-5]\d\d\b`)
+
+// serverReply is the SMTP server's own answer inside a go-mail error, such
+// as "550 5.1.1 no such user", without go-mail's wording around it; the
+// error itself when it holds no answer.
+func serverReply(err error) string {
+	s := err.Error()
+	var tp *textproto.Error
+	if errors.As(err, &tp) {
+		return oneLine(fmt.Sprintf("%d %s", tp.Code, tp.Msg))
+	}
+	// go-mail's SendError keeps its causes private; its text reads
+	// "sending SMTP RCPT TO command: 550 \"5.1.1 no such user\", affected ...".
+	for _, cut := range []string{", affected recipient(s):", ", affected message ID:"} {
+		if k := strings.Index(s, cut); k >= 0 {
+			s = s[:k]
+		}
+	}
+	if loc := replyCode.FindStringIndex(s); loc != nil && strings.Contains(s[:loc[0]], ":") {
+		return oneLine(strings.ReplaceAll(s[loc[0]:], `"`, ""))
+	}
+	return oneLine(s)
 }
 
 // acceptedReply is the server's answer to the end of DATA, e.g.

@@ -187,7 +187,7 @@ func TestRejectedRecipientIsSuppressedAndOthersGo(t *testing.T) {
 	b := e.enqueue("last@firma.dk", KindMarketing)
 	e.worker(WorkerOptions{})
 	e.eventually("outcomes", func() bool { return e.states().Of(StateSent) == 2 && e.states().Of(StateFailed) == 1 })
-	if g := e.get(bad.ID); g.State != StateFailed || !strings.Contains(g.LastReply, "550") || g.Attempts != 1 {
+	if g := e.get(bad.ID); g.State != StateFailed || g.LastReply != "550 5.1.1 no such user" || g.Attempts != 1 {
 		t.Fatalf("rejected mail: %+v", g)
 	}
 	for _, m := range []Message{a, b} {

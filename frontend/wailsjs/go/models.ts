@@ -67,6 +67,7 @@ export namespace mail {
 	    failed: number;
 	    held: number;
 	    cancelled: number;
+	    smtpConfigured: boolean;
 	}
 	export interface Message {
 	    id: number;
