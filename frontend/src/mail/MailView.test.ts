@@ -118,7 +118,7 @@ describe('MailView', () => {
   })
 
   it('tells admins that held mail waits for a mail server, with a link to set it up', async () => {
-    svc.Settings.mockResolvedValue({ configured: false })
+    svc.Counts.mockResolvedValue(counts({ held: 4, smtpConfigured: false }))
     const w = mountView()
     await flushPromises()
     const banner = w.get('[data-testid="mail-not-configured"]')
@@ -127,13 +127,12 @@ describe('MailView', () => {
   })
 
   it('shows no banner when the server is set up or nothing is held', async () => {
-    svc.Settings.mockResolvedValue({ configured: true })
+    svc.Counts.mockResolvedValue(counts({ held: 4, smtpConfigured: true }))
     const w = mountView()
     await flushPromises()
     expect(w.find('[data-testid="mail-not-configured"]').exists()).toBe(false)
 
-    svc.Settings.mockResolvedValue({ configured: false })
-    svc.Counts.mockResolvedValue(counts({ failed: 2 }))
+    svc.Counts.mockResolvedValue(counts({ failed: 2, smtpConfigured: false }))
     const w2 = mountView()
     await flushPromises()
     expect(w2.find('[data-testid="mail-not-configured"]').exists()).toBe(false)
@@ -141,6 +140,7 @@ describe('MailView', () => {
 
   it('shows staff the banner without the link and does not ask for the settings', async () => {
     info.value = { ...staffInfo }
+    svc.Counts.mockResolvedValue(counts({ held: 4, smtpConfigured: false }))
     const w = mountView()
     await flushPromises()
     expect(svc.Settings).not.toHaveBeenCalled()

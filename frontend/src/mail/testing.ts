@@ -70,6 +70,7 @@ export const counts = (over: Partial<mail.Counts> = {}): mail.Counts => ({
   failed: 0,
   held: 0,
   cancelled: 0,
+  smtpConfigured: true,
   ...over,
 })
 
