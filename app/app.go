@@ -21,7 +21,7 @@ type Deps struct {
 	Outbox       *mail.Outbox
 	MailSettings *mail.Settings
 	Catalog      *i18n.Catalog
-	Log      *slog.Logger
+	Log          *slog.Logger
 	// Version is the program's version.
 	Version string
 	// Mode is "desktop" or "serve".

@@ -69,6 +69,13 @@ func (l *limiter) wait(now time.Time) time.Duration {
 	return 0
 }
 
+// waitTime says how long until a message may go.
+func (l *limiter) waitTime() time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.wait(l.clock.Now())
+}
+
 // take counts one send if the limits allow it; otherwise it says how long
 // to wait.
 func (l *limiter) take() (bool, time.Duration) {

@@ -262,11 +262,7 @@ func (w *Worker) loop(ctx context.Context) {
 		}
 		n := w.limiter.available(w.opts.Batch)
 		if n == 0 {
-			_, wait := w.limiter.take()
-			if wait <= 0 {
-				continue
-			}
-			w.sleep(ctx, wake, wait)
+			w.sleep(ctx, wake, w.limiter.waitTime())
 			continue
 		}
 		msgs, err := w.claim(ctx, n)
