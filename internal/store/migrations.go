@@ -12,6 +12,7 @@ func migrations() []Migration {
 	return []Migration{
 		{Version: 1, Name: "foundation: settings, users, sessions", Up: v1Foundation},
 		{Version: 2, Name: "mail: outbox, contents, attachments, suppressions", Up: v2Mail},
+		{Version: 3, Name: "register: companies, contacts, consents, segments", Up: v3Register},
 	}
 }
 
@@ -97,6 +98,86 @@ func v2Mail(tx *gorm.DB) error {
 			reason TEXT NOT NULL CHECK (reason IN ('bounced', 'unsubscribed', 'complaint', 'manual')),
 			detail TEXT NOT NULL DEFAULT '',
 			created_at DATETIME NOT NULL
+		)`,
+	)
+}
+
+func v3Register(tx *gorm.DB) error {
+	return execAll(tx,
+		`CREATE TABLE companies (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			cvr TEXT UNIQUE,
+			name TEXT NOT NULL,
+			name_key TEXT NOT NULL,
+			form TEXT NOT NULL DEFAULT '',
+			branch_code TEXT NOT NULL DEFAULT '',
+			cluster TEXT NOT NULL DEFAULT 'other' CHECK (cluster IN ('it', 'finance', 'lifescience', 'other')),
+			area TEXT NOT NULL DEFAULT '',
+			address TEXT NOT NULL DEFAULT '',
+			postcode TEXT NOT NULL DEFAULT '',
+			city TEXT NOT NULL DEFAULT '',
+			employees INTEGER,
+			website TEXT NOT NULL DEFAULT '',
+			symbiosis INTEGER NOT NULL DEFAULT 0,
+			notes TEXT NOT NULL DEFAULT '',
+			created_at DATETIME NOT NULL,
+			updated_at DATETIME NOT NULL
+		)`,
+		`CREATE INDEX companies_name ON companies(name_key, id)`,
+		`CREATE INDEX companies_created ON companies(created_at, id)`,
+		`CREATE TABLE company_p_numbers (
+			company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+			p_number TEXT NOT NULL UNIQUE
+		)`,
+		`CREATE INDEX company_p_numbers_company ON company_p_numbers(company_id)`,
+		`CREATE TABLE company_tags (
+			company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+			tag TEXT NOT NULL,
+			PRIMARY KEY (company_id, tag)
+		)`,
+		`CREATE INDEX company_tags_tag ON company_tags(tag)`,
+		`CREATE TABLE company_financials (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+			year INTEGER NOT NULL,
+			months INTEGER NOT NULL DEFAULT 12,
+			net_revenue INTEGER,
+			gross_profit INTEGER,
+			operating_result INTEGER,
+			source TEXT NOT NULL DEFAULT '',
+			UNIQUE (company_id, year)
+		)`,
+		`CREATE TABLE contacts (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			name TEXT NOT NULL,
+			name_key TEXT NOT NULL,
+			email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+			phone TEXT NOT NULL DEFAULT '',
+			job_title TEXT NOT NULL DEFAULT '',
+			company_id INTEGER REFERENCES companies(id) ON DELETE SET NULL,
+			language TEXT NOT NULL DEFAULT 'da',
+			created_at DATETIME NOT NULL,
+			updated_at DATETIME NOT NULL
+		)`,
+		`CREATE INDEX contacts_name ON contacts(name_key, id)`,
+		`CREATE INDEX contacts_company ON contacts(company_id)`,
+		`CREATE TABLE contact_consents (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+			given_at DATETIME NOT NULL,
+			source TEXT NOT NULL,
+			wording_version TEXT NOT NULL,
+			withdrawn_at DATETIME,
+			withdrawn_how TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX contact_consents_contact ON contact_consents(contact_id)`,
+		`CREATE TABLE segments (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			name TEXT NOT NULL UNIQUE,
+			target TEXT NOT NULL CHECK (target IN ('companies', 'contacts')),
+			filter TEXT NOT NULL DEFAULT '{}',
+			created_at DATETIME NOT NULL,
+			updated_at DATETIME NOT NULL
 		)`,
 	)
 }

@@ -1,0 +1,129 @@
+package company
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// ContactQuery filters, sorts and pages the contact list.
+type ContactQuery struct {
+	// Search matches the start of a name or an e-mail address.
+	Search    string `json:"search"`
+	CompanyID int64  `json:"companyId"`
+	// Consent filters on marketing consent in force ("yes"/"no"/"").
+	Consent  string `json:"consent"`
+	Sort     string `json:"sort"`
+	Desc     bool   `json:"desc"`
+	After    string `json:"after"`
+	PageSize int    `json:"pageSize"`
+}
+
+// ContactPage is one page of contacts.
+type ContactPage struct {
+	Items []Contact `json:"items"`
+	Total int64     `json:"total"`
+	Next  string    `json:"next"`
+}
+
+const activeConsent = "EXISTS (SELECT 1 FROM contact_consents k WHERE k.contact_id = contacts.id AND k.withdrawn_at IS NULL)"
+
+// ListContacts returns one page of contacts matching q.
+func (s *Service) ListContacts(ctx context.Context, q ContactQuery) (ContactPage, error) {
+	db := s.store.R(ctx).Model(&contactRow{})
+	switch kind, v := searchKind(q.Search); kind {
+	case "email":
+		lo, hi := prefixRange(v)
+		db = db.Where("contacts.email >= ? AND contacts.email < ?", lo, hi)
+	case "name", "number":
+		lo, hi := prefixRange(nameKey(q.Search))
+		db = db.Where("contacts.name_key >= ? AND contacts.name_key < ?", lo, hi)
+	}
+	if q.CompanyID != 0 {
+		db = db.Where("contacts.company_id = ?", q.CompanyID)
+	}
+	switch q.Consent {
+	case "yes":
+		db = db.Where(activeConsent)
+	case "no":
+		db = db.Where("NOT " + activeConsent)
+	}
+	page := ContactPage{Items: []Contact{}}
+	if err := db.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
+		return ContactPage{}, fmt.Errorf("count contacts: %w", err)
+	}
+	col, key := sortColumn(q.Sort)
+	size := pageSize(q.PageSize)
+	var rows []contactRow
+	if err := keyset(db, "contacts", col, q.Desc, q.After).Limit(size + 1).Find(&rows).Error; err != nil {
+		return ContactPage{}, fmt.Errorf("list contacts: %w", err)
+	}
+	if len(rows) > size {
+		rows = rows[:size]
+		last := rows[size-1]
+		page.Next = encodeCursor(pageCursor{Key: key(last.Name, last.CreatedAt), ID: last.ID})
+	}
+	for _, r := range rows {
+		page.Items = append(page.Items, r.Contact)
+	}
+	return page, s.fillContactDetails(ctx, page.Items)
+}
+
+// fillContactDetails adds company names, consents and suppressions.
+func (s *Service) fillContactDetails(ctx context.Context, items []Contact) error {
+	if len(items) == 0 {
+		return nil
+	}
+	db := s.store.R(ctx)
+	ids, emails, companyIDs := []int64{}, []string{}, []int64{}
+	for _, c := range items {
+		ids = append(ids, c.ID)
+		emails = append(emails, c.Email)
+		if c.CompanyID != nil {
+			companyIDs = append(companyIDs, *c.CompanyID)
+		}
+	}
+	names := map[int64]string{}
+	if len(companyIDs) > 0 {
+		var rows []struct {
+			ID   int64
+			Name string
+		}
+		if err := db.Raw("SELECT id, name FROM companies WHERE id IN ?", companyIDs).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			names[r.ID] = r.Name
+		}
+	}
+	var consents []Consent
+	if err := db.Where("contact_id IN ? AND withdrawn_at IS NULL", ids).Order("given_at").Find(&consents).Error; err != nil {
+		return err
+	}
+	active := map[int64]Consent{}
+	for _, c := range consents {
+		active[c.ContactID] = c
+	}
+	var sup []struct {
+		Address string
+		Reason  string
+	}
+	if err := db.Raw("SELECT address, reason FROM mail_suppressions WHERE address IN ?", emails).Scan(&sup).Error; err != nil {
+		return err
+	}
+	reasons := map[string]string{}
+	for _, r := range sup {
+		reasons[r.Address] = r.Reason
+	}
+	for i := range items {
+		if items[i].CompanyID != nil {
+			items[i].CompanyName = names[*items[i].CompanyID]
+		}
+		if c, ok := active[items[i].ID]; ok {
+			items[i].Consent = &c
+		}
+		items[i].Suppressed = reasons[items[i].Email]
+	}
+	return nil
+}
