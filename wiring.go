@@ -13,6 +13,7 @@ import (
 
 	"convene/app"
 	"convene/internal/auth"
+	"convene/internal/company"
 	"convene/internal/i18n"
 	"convene/internal/mail"
 	"convene/internal/setting"
@@ -48,7 +49,7 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 	}
 	outbox := mail.NewOutbox(st, renderer)
 	deps := &app.Deps{
-		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
+		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox), Register: company.NewService(st),
 		Catalog: cio.cat, Log: log, Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
 	}
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil

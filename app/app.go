@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"convene/internal/auth"
+	"convene/internal/company"
 	"convene/internal/i18n"
 	"convene/internal/mail"
 	"convene/internal/setting"
@@ -20,8 +21,10 @@ type Deps struct {
 	// Outbox and MailSettings are the mail delivery's services.
 	Outbox       *mail.Outbox
 	MailSettings *mail.Settings
-	Catalog      *i18n.Catalog
-	Log          *slog.Logger
+	// Register is the business register of companies and contacts.
+	Register *company.Service
+	Catalog  *i18n.Catalog
+	Log      *slog.Logger
 	// Version is the program's version.
 	Version string
 	// Mode is "desktop" or "serve".
@@ -52,7 +55,7 @@ type call struct {
 // a bound method, so they travel in the service value.
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
 	c := call{ctx: ctx, actor: actor, deps: d}
-	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}}
+	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}}
 }
 
 // FormatError turns an error from a bound method into the Problem the

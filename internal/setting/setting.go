@@ -20,16 +20,19 @@ import (
 
 // Settings are the organisation's details and regional choices.
 type Settings struct {
-	OrganiserName   string    `json:"organiserName"`
-	Department      string    `json:"department"`
-	Address         string    `json:"address"`
-	Phone           string    `json:"phone"`
-	Email           string    `json:"email"`
-	BaseURL         string    `json:"baseUrl"`
-	DefaultLanguage string    `json:"defaultLanguage"`
-	TimeZone        string    `json:"timeZone"`
-	UpdatedAt       time.Time `json:"updatedAt"`
-	UpdatedBy       string    `json:"updatedBy"`
+	OrganiserName   string `json:"organiserName"`
+	Department      string `json:"department"`
+	Address         string `json:"address"`
+	Phone           string `json:"phone"`
+	Email           string `json:"email"`
+	BaseURL         string `json:"baseUrl"`
+	DefaultLanguage string `json:"defaultLanguage"`
+	TimeZone        string `json:"timeZone"`
+	// BusinessAreas are the areas companies are placed in (the register's
+	// "område" field).
+	BusinessAreas []string  `json:"businessAreas"`
+	UpdatedAt     time.Time `json:"updatedAt"`
+	UpdatedBy     string    `json:"updatedBy"`
 }
 
 // Defaults are the values before anyone saved settings: the business
@@ -43,6 +46,7 @@ func Defaults() Settings {
 		Email:           "businessballerup@balk.dk",
 		DefaultLanguage: "da",
 		TimeZone:        "Europe/Copenhagen",
+		BusinessAreas:   []string{"Erhvervsparken Lautrup", "Kildedal", "Ballerup bymidte", "Måløv bymidte", "Skovlunde bymidte", "Andet"},
 	}
 }
 
@@ -111,6 +115,13 @@ func Normalize(in Settings) Settings {
 		*f = strings.TrimSpace(*f)
 	}
 	in.BaseURL = strings.TrimRight(in.BaseURL, "/")
+	var areas []string
+	for _, a := range in.BusinessAreas {
+		if a = strings.Join(strings.Fields(a), " "); a != "" {
+			areas = append(areas, a)
+		}
+	}
+	in.BusinessAreas = areas
 	return in
 }
 
@@ -137,6 +148,19 @@ func Validate(in Settings) error {
 	}
 	if !i18n.Supported(in.DefaultLanguage) {
 		v.Add("defaultLanguage", "settings.error.language", nil)
+	}
+	seen := map[string]bool{}
+	for _, a := range in.BusinessAreas {
+		switch {
+		case len([]rune(a)) > 80:
+			v.Add("businessAreas", "error.too_long", map[string]any{"max": 80})
+		case seen[strings.ToLower(a)]:
+			v.Add("businessAreas", "settings.error.area_twice", map[string]any{"area": a})
+		}
+		seen[strings.ToLower(a)] = true
+	}
+	if len(in.BusinessAreas) > 50 {
+		v.Add("businessAreas", "settings.error.areas_many", map[string]any{"max": 50})
 	}
 	if in.TimeZone == "" {
 		v.Add("timeZone", "error.required", nil)

@@ -51,6 +51,98 @@ export namespace auth {
 
 }
 
+export namespace company {
+	
+	export interface Company {
+	    id: number;
+	    cvr?: string;
+	    name: string;
+	    form: string;
+	    branchCode: string;
+	    cluster: string;
+	    area: string;
+	    address: string;
+	    postcode: string;
+	    city: string;
+	    employees?: number;
+	    website: string;
+	    symbiosis: boolean;
+	    notes: string;
+	    pNumbers: string[];
+	    tags: string[];
+	    contacts: number;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	}
+	export interface Consent {
+	    id: number;
+	    contactId: number;
+	    // Go type: time
+	    givenAt: any;
+	    source: string;
+	    wordingVersion: string;
+	    // Go type: time
+	    withdrawnAt?: any;
+	    withdrawnHow: string;
+	}
+	export interface Contact {
+	    id: number;
+	    name: string;
+	    email: string;
+	    phone: string;
+	    jobTitle: string;
+	    companyId?: number;
+	    language: string;
+	    companyName: string;
+	    consent?: Consent;
+	    suppressed: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	}
+	export interface ContactPage {
+	    items: Contact[];
+	    total: number;
+	    next: string;
+	}
+	export interface ContactQuery {
+	    search: string;
+	    companyId: number;
+	    consent: string;
+	    sort: string;
+	    desc: boolean;
+	    after: string;
+	    pageSize: number;
+	}
+	export interface Options {
+	    clusters: string[];
+	    forms: string[];
+	    areas: string[];
+	    tags: string[];
+	}
+	export interface Page {
+	    items: Company[];
+	    total: number;
+	    next: string;
+	}
+	export interface Query {
+	    search: string;
+	    cluster: string;
+	    area: string;
+	    tag: string;
+	    symbiosis?: boolean;
+	    hasContacts?: boolean;
+	    sort: string;
+	    desc: boolean;
+	    after: string;
+	    pageSize: number;
+	}
+
+}
+
 export namespace mail {
 	
 	export interface Attachment {
@@ -192,6 +284,7 @@ export namespace setting {
 	    baseUrl: string;
 	    defaultLanguage: string;
 	    timeZone: string;
+	    businessAreas: string[];
 	    // Go type: time
 	    updatedAt: any;
 	    updatedBy: string;
