@@ -303,4 +303,3 @@ func (res *ImportResult) count(plan []plannedRow, k registerKeys) {
 		}
 	}
 }
-

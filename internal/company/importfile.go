@@ -130,4 +130,3 @@ func cell(row []string, col int) string {
 	}
 	return row[col]
 }
-

@@ -15,6 +15,7 @@ const saved: setting.Settings = {
   baseUrl: '',
   defaultLanguage: 'da',
   timeZone: 'Europe/Copenhagen',
+  businessAreas: [],
   updatedAt: '2026-11-28T16:00:00Z',
   updatedBy: 'Anna Admin',
 }

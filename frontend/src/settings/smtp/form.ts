@@ -1,11 +1,12 @@
-// The state of the SMTP form, shared by the card and its DKIM part: what
-// was typed, which fields were touched, and the errors to show next to
-// each field (the client's own checks while typing, else the server's).
+// The state of the SMTP form, shared by the card and its DKIM part: the
+// common form state (see forms/useForm) plus the saved settings as shown
+// and whether a port was typed (an untyped one follows the encryption).
 
-import { computed, reactive, ref } from 'vue'
+import { ref } from 'vue'
+import { SaveSettings } from '../../../wailsjs/go/app/Mail'
 import type { mail } from '../../../wailsjs/go/models'
-import type { Message } from '../../transport/problem'
-import { formFromView, validateSmtp, type SmtpErrors, type SmtpField, type SmtpForm } from './validate'
+import { useForm } from '../../forms/useForm'
+import { formFromView, smtpFields, toInput, validateSmtp, type SmtpField, type SmtpForm } from './validate'
 
 /** The settings of a server never configured, as the Go side defaults them. */
 export const defaultView: mail.SettingsView = {
@@ -29,47 +30,37 @@ export const defaultView: mail.SettingsView = {
   updatedBy: '',
 }
 
-/** useSmtpForm makes the form's state; translate turns a Message into text. */
-export function useSmtpForm(translate: (m: Message) => string) {
+/** useSmtpForm makes the form's state; call it from the card's setup. */
+export function useSmtpForm() {
   const view = ref<mail.SettingsView | null>(null)
-  const form = reactive<SmtpForm>(formFromView(defaultView))
-  const touched = reactive<Partial<Record<SmtpField, boolean>>>({})
-  const serverErrors = ref<SmtpErrors>({})
-  const submitted = ref(false)
-  const dirty = ref(false)
   const portTyped = ref(false)
 
-  const clientErrors = computed(() => validateSmtp(form, !!view.value?.dkimKeySet))
-
-  function fieldError(f: SmtpField): string {
-    const client = touched[f] || submitted.value ? clientErrors.value[f] : undefined
-    const m = client ?? serverErrors.value[f]
-    return m ? translate(m) : ''
+  // Show saved settings: the form is filled from them, edits are forgotten.
+  function adopt(v: mail.SettingsView): SmtpForm {
+    view.value = v
+    portTyped.value = false
+    return formFromView(v)
   }
 
-  function edited(f: SmtpField) {
-    touched[f] = true
-    dirty.value = true
+  const base = useForm({
+    initial: formFromView(defaultView),
+    fields: smtpFields,
+    idPrefix: 'smtp',
+    validate: (form) => validateSmtp(form, !!view.value?.dkimKeySet),
+    submit: async (form) => adopt(await SaveSettings(toInput(form))),
+  })
+
+  function edited(f: SmtpField | null) {
+    base.edited(f)
     if (f === 'port') portTyped.value = true
-    if (serverErrors.value[f]) {
-      const rest = { ...serverErrors.value }
-      delete rest[f]
-      serverErrors.value = rest
-    }
   }
 
   /** reset fills the form from saved settings and forgets all edits. */
   function reset(v: mail.SettingsView) {
-    view.value = v
-    Object.assign(form, formFromView(v))
-    for (const k of Object.keys(touched)) delete touched[k as SmtpField]
-    serverErrors.value = {}
-    submitted.value = false
-    dirty.value = false
-    portTyped.value = false
+    base.reset(adopt(v))
   }
 
-  return { view, form, touched, serverErrors, submitted, dirty, portTyped, clientErrors, fieldError, edited, reset }
+  return { ...base, view, portTyped, edited, reset }
 }
 
 /** SmtpFormState is what useSmtpForm returns. */
