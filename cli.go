@@ -51,6 +51,7 @@ func commands() []command {
 		{"migrate", "bring the database schema up to date (a backup is taken first)", cmdMigrate},
 		{"backup", "write an online backup of the database to FILE", cmdBackup},
 		{"user", "manage staff accounts: user add | passwd | list", cmdUser},
+		{"import", "import companies and contacts from CSV or XLSX: import companies FILE", cmdImport},
 		{"version", "print the version", cmdVersion},
 	}
 }

@@ -81,6 +81,9 @@ func TestHelpOnEveryCommand(t *testing.T) {
 	}
 	for _, c := range commands() {
 		args := []string{c.name, "--help"}
+		if c.name == "import" {
+			args = []string{"import", "companies", "--help"}
+		}
 		r := runCLI(t, "", args...)
 		if r.code != 0 || !strings.Contains(r.stdout+r.stderr, "Usage: convene "+c.name) {
 			t.Errorf("%v: code %d, output %q", args, r.code, r.stdout+r.stderr)
@@ -291,5 +294,23 @@ func TestEveryStaffRouteAndMethodNeedsASession(t *testing.T) {
 		if resp.StatusCode == http.StatusUnauthorized {
 			t.Errorf("%s with a session: 401", m)
 		}
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	good := "internal/company/testdata/register-win1252.csv"
+	bad := "internal/company/testdata/broken.csv"
+	if r := runCLI(t, "", "import", "companies", "--data", dir, "--dry-run", good); r.code != 0 || !strings.Contains(r.stdout, "3 companies new") || !strings.Contains(r.stdout, "dry run") {
+		t.Fatalf("dry run: %+v", r)
+	}
+	if r := runCLI(t, "", "import", "companies", "--data", dir, bad); r.code != 1 || !strings.Contains(r.stdout, "row 3") || !strings.Contains(r.stdout, "column CVR") || !strings.Contains(r.stderr, "nothing was imported") {
+		t.Fatalf("broken file: %+v", r)
+	}
+	if r := runCLI(t, "", "import", "companies", "--data", dir, good); r.code != 0 || !strings.Contains(r.stdout, "imported") {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := runCLI(t, "", "import", "companies", "--data", dir, "main.go"); r.code != 1 {
+		t.Fatalf("a Go file imported: %+v", r)
 	}
 }
