@@ -1,0 +1,215 @@
+package company
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"convene/internal/i18n"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// File is an exported file.
+type File struct {
+	Filename    string `json:"filename"`
+	ContentType string `json:"contentType"`
+	Data        []byte `json:"-"`
+}
+
+// safeCell neutralises a cell a spreadsheet would run as a formula
+// (beginning with =, +, -, @, or a tab or carriage return) by prefixing an
+// apostrophe.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+var companyHeader = []string{"CVR", "Navn", "Selskabsform", "Branchekode", "Klynge", "Område", "Adresse", "Postnr", "By",
+	"Ansatte", "Hjemmeside", "Symbiosen", "Tags", "Kontaktpersoner"}
+
+func companyRecord(c Company) []string {
+	cvr, employees := "", ""
+	if c.CVR != nil {
+		cvr = *c.CVR
+	}
+	if c.Employees != nil {
+		employees = strconv.Itoa(*c.Employees)
+	}
+	sym := "nej"
+	if c.Symbiosis {
+		sym = "ja"
+	}
+	return []string{cvr, c.Name, c.Form, c.BranchCode, string(c.Cluster), c.Area, c.Address, c.Postcode, c.City,
+		employees, c.Website, sym, strings.Join(c.Tags, ", "), strconv.FormatInt(c.Contacts, 10)}
+}
+
+var contactHeader = []string{"Navn", "E-mail", "Telefon", "Stilling", "Virksomhed", "Sprog", "Samtykke", "Spærret"}
+
+func contactRecord(c Contact) []string {
+	consent := "nej"
+	if c.Consent.Active() {
+		consent = "ja"
+	}
+	return []string{c.Name, c.Email, c.Phone, c.JobTitle, c.CompanyName, c.Language, consent, c.Suppressed}
+}
+
+// ExportCompanies writes every company matching q as CSV or XLSX.
+func (s *Service) ExportCompanies(ctx context.Context, q Query, format string) (File, error) {
+	rows := [][]string{companyHeader}
+	q.After, q.PageSize = "", 200
+	for {
+		p, err := s.List(ctx, q)
+		if err != nil {
+			return File{}, err
+		}
+		for _, c := range p.Items {
+			rows = append(rows, companyRecord(c))
+		}
+		if p.Next == "" {
+			break
+		}
+		q.After = p.Next
+	}
+	return writeTable("virksomheder", format, rows)
+}
+
+// ExportContacts writes every contact matching q as CSV or XLSX.
+func (s *Service) ExportContacts(ctx context.Context, q ContactQuery, format string) (File, error) {
+	rows := [][]string{contactHeader}
+	q.After, q.PageSize = "", 200
+	for {
+		p, err := s.ListContacts(ctx, q)
+		if err != nil {
+			return File{}, err
+		}
+		for _, c := range p.Items {
+			rows = append(rows, contactRecord(c))
+		}
+		if p.Next == "" {
+			break
+		}
+		q.After = p.Next
+	}
+	return writeTable("kontaktpersoner", format, rows)
+}
+
+// ExportSegment writes a segment's members.
+func (s *Service) ExportSegment(ctx context.Context, id int64, format string) (File, error) {
+	seg, err := s.segment(ctx, id)
+	if err != nil {
+		return File{}, err
+	}
+	ids, err := s.SegmentMembers(ctx, id)
+	if err != nil {
+		return File{}, err
+	}
+	var rows [][]string
+	for start := 0; start < len(ids) || start == 0; start += 500 {
+		end := min(start+500, len(ids))
+		batch := ids[start:end]
+		if seg.Target == "contacts" {
+			if rows == nil {
+				rows = [][]string{contactHeader}
+			}
+			var crs []contactRow
+			if err := s.store.R(ctx).Where("id IN ?", batch).Order("name_key, id").Find(&crs).Error; err != nil {
+				return File{}, err
+			}
+			items := make([]Contact, len(crs))
+			for i := range crs {
+				items[i] = crs[i].Contact
+			}
+			if err := s.fillContactDetails(ctx, items); err != nil {
+				return File{}, err
+			}
+			for _, c := range items {
+				rows = append(rows, contactRecord(c))
+			}
+		} else {
+			if rows == nil {
+				rows = [][]string{companyHeader}
+			}
+			var crs []companyRow
+			if err := s.store.R(ctx).Where("id IN ?", batch).Order("name_key, id").Find(&crs).Error; err != nil {
+				return File{}, err
+			}
+			items := make([]Company, len(crs))
+			for i := range crs {
+				items[i] = crs[i].Company
+			}
+			if err := s.fillListDetails(ctx, items); err != nil {
+				return File{}, err
+			}
+			for _, c := range items {
+				rows = append(rows, companyRecord(c))
+			}
+		}
+		if end == len(ids) {
+			break
+		}
+	}
+	return writeTable("segment-"+slug(seg.Name), format, rows)
+}
+
+func slug(s string) string {
+	s = strings.ToLower(s)
+	return strings.Map(func(r rune) rune {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == 'æ' || r == 'ø' || r == 'å' {
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+// writeTable writes rows, the header first, as a CSV that Danish Excel
+// opens (UTF-8 with a BOM, semicolons) or as an XLSX sheet.
+func writeTable(name, format string, rows [][]string) (File, error) {
+	for _, r := range rows[1:] {
+		for i := range r {
+			r[i] = safeCell(r[i])
+		}
+	}
+	var buf bytes.Buffer
+	switch format {
+	case "csv":
+		buf.WriteString("\ufeff")
+		w := csv.NewWriter(&buf)
+		w.Comma = ';'
+		w.UseCRLF = true
+		if err := w.WriteAll(rows); err != nil {
+			return File{}, err
+		}
+		return File{Filename: name + ".csv", ContentType: "text/csv; charset=utf-8", Data: buf.Bytes()}, nil
+	case "xlsx":
+		f := excelize.NewFile()
+		defer f.Close()
+		sw, err := f.NewStreamWriter("Sheet1")
+		if err != nil {
+			return File{}, err
+		}
+		for i, r := range rows {
+			cells := make([]any, len(r))
+			for j := range r {
+				cells[j] = r[j]
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := sw.SetRow(cell, cells); err != nil {
+				return File{}, err
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			return File{}, err
+		}
+		if err := f.Write(&buf); err != nil {
+			return File{}, err
+		}
+		return File{Filename: name + ".xlsx", ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Data: buf.Bytes()}, nil
+	}
+	return File{}, i18n.NewError("company.error.export_format", map[string]any{"format": fmt.Sprint(format)})
+}
