@@ -13,6 +13,7 @@ func migrations() []Migration {
 		{Version: 1, Name: "foundation: settings, users, sessions", Up: v1Foundation},
 		{Version: 2, Name: "mail: outbox, contents, attachments, suppressions", Up: v2Mail},
 		{Version: 3, Name: "register: companies, contacts, consents, segments", Up: v3Register},
+		{Version: 4, Name: "privacy: record of exports and erasures", Up: v4Privacy},
 	}
 }
 
@@ -178,6 +179,20 @@ func v3Register(tx *gorm.DB) error {
 			filter TEXT NOT NULL DEFAULT '{}',
 			created_at DATETIME NOT NULL,
 			updated_at DATETIME NOT NULL
+		)`,
+	)
+}
+
+func v4Privacy(tx *gorm.DB) error {
+	return execAll(tx,
+		`CREATE TABLE privacy_actions (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			action TEXT NOT NULL CHECK (action IN ('export', 'erase')),
+			subject TEXT NOT NULL,
+			actor TEXT NOT NULL,
+			reason TEXT NOT NULL DEFAULT '',
+			detail TEXT NOT NULL DEFAULT '',
+			created_at DATETIME NOT NULL
 		)`,
 	)
 }
