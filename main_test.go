@@ -262,7 +262,8 @@ func TestEveryStaffRouteAndMethodNeedsASession(t *testing.T) {
 	u, _ := sys.deps.Users.Authenticate(context.Background(), "s@balk.dk", "long enough pw")
 	sess, _ := sys.deps.Users.CreateSession(context.Background(), u.ID, "", "")
 	adminOnly := map[string]bool{"Settings.Save": true, "System.Backup": true, "System.Backups": true, "Users.List": true, "Users.Add": true,
-		"Mail.Settings": true, "Mail.SaveSettings": true, "Mail.GenerateDKIMKey": true, "Mail.SendTest": true, "Mail.Unsuppress": true}
+		"Mail.Settings": true, "Mail.SaveSettings": true, "Mail.GenerateDKIMKey": true, "Mail.SendTest": true, "Mail.Unsuppress": true,
+		"Contacts.Erase": true}
 	for _, m := range methods {
 		url := srv.URL + "/api/rpc/" + strings.Replace(m, ".", "/", 1)
 		resp, err := client.Post(url, "application/json", strings.NewReader("[]"))
@@ -275,7 +276,7 @@ func TestEveryStaffRouteAndMethodNeedsASession(t *testing.T) {
 		}
 		// Try no arguments, then one of each shape, to get past the
 		// arity and type checks.
-		for _, args := range []string{"[]", "[{}]", `[""]`, "[0]"} {
+		for _, args := range []string{"[]", "[{}]", `[""]`, "[0]", `[0, ""]`} {
 			req, _ := http.NewRequest("POST", url, strings.NewReader(args))
 			req.AddCookie(&http.Cookie{Name: "convene_session", Value: sess.Token})
 			req.Header.Set("X-CSRF-Token", sess.CSRFToken)

@@ -16,6 +16,7 @@ import (
 	"convene/internal/company"
 	"convene/internal/i18n"
 	"convene/internal/mail"
+	"convene/internal/privacy"
 	"convene/internal/setting"
 	"convene/internal/store"
 	"convene/internal/web"
@@ -48,8 +49,10 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 		return nil, err
 	}
 	outbox := mail.NewOutbox(st, renderer)
+	register := company.NewService(st)
 	deps := &app.Deps{
-		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox), Register: company.NewService(st),
+		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
+		Register: register, Privacy: privacy.NewService(st, register, outbox),
 		Catalog: cio.cat, Log: log, Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
 	}
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil

@@ -9,6 +9,7 @@ import (
 	"convene/internal/company"
 	"convene/internal/i18n"
 	"convene/internal/mail"
+	"convene/internal/privacy"
 	"convene/internal/setting"
 	"convene/internal/store"
 )
@@ -23,8 +24,10 @@ type Deps struct {
 	MailSettings *mail.Settings
 	// Register is the business register of companies and contacts.
 	Register *company.Service
-	Catalog  *i18n.Catalog
-	Log      *slog.Logger
+	// Privacy answers a person's export and erasure requests.
+	Privacy *privacy.Service
+	Catalog *i18n.Catalog
+	Log     *slog.Logger
 	// Version is the program's version.
 	Version string
 	// Mode is "desktop" or "serve".
@@ -55,7 +58,7 @@ type call struct {
 // a bound method, so they travel in the service value.
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
 	c := call{ctx: ctx, actor: actor, deps: d}
-	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}}
+	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}}
 }
 
 // FormatError turns an error from a bound method into the Problem the

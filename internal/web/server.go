@@ -101,7 +101,7 @@ type route struct {
 
 const (
 	defaultBodyLimit = 64 << 10
-	rpcBodyLimit     = 8 << 20
+	rpcBodyLimit     = 32 << 20 // an import file of 20 MB, base64-encoded
 )
 
 func (s *Server) routes() []route {

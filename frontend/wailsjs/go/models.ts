@@ -5,6 +5,25 @@ export namespace app {
 	    contentType: string;
 	    dataBase64: string;
 	}
+	export interface FileData {
+	    filename: string;
+	    contentType: string;
+	    dataBase64: string;
+	}
+	export interface ImportPreview {
+	    format: string;
+	    encoding: string;
+	    delimiter: string;
+	    header: string[];
+	    sample: string[][];
+	    fields: string[];
+	    mapping: {[key: string]: number};
+	    result: company.ImportResult;
+	}
+	export interface ImportRequest {
+	    file: FileData;
+	    mapping: {[key: string]: number};
+	}
 	export interface MailDetail {
 	    message: mail.Message;
 	    source: string;
@@ -117,6 +136,37 @@ export namespace company {
 	    after: string;
 	    pageSize: number;
 	}
+	export interface Filter {
+	    clusters: string[];
+	    areas: string[];
+	    tags: string[];
+	    symbiosis?: boolean;
+	    consent?: boolean;
+	    hasContacts?: boolean;
+	}
+	export interface ImportError {
+	    column: string;
+	    key: string;
+	    params?: {[key: string]: any};
+	}
+	export interface RowResult {
+	    row: number;
+	    action: string;
+	    company: string;
+	    contact: string;
+	    errors: ImportError[];
+	}
+	export interface ImportResult {
+	    dryRun: boolean;
+	    applied: boolean;
+	    rows: RowResult[];
+	    companiesCreated: number;
+	    companiesUpdated: number;
+	    contactsCreated: number;
+	    contactsUpdated: number;
+	    skipped: number;
+	    failed: number;
+	}
 	export interface Options {
 	    clusters: string[];
 	    forms: string[];
@@ -139,6 +189,18 @@ export namespace company {
 	    desc: boolean;
 	    after: string;
 	    pageSize: number;
+	}
+	
+	export interface Segment {
+	    id: number;
+	    name: string;
+	    target: string;
+	    filter: Filter;
+	    count: number;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
 	}
 
 }
@@ -269,6 +331,31 @@ export namespace mail {
 	    reply: string;
 	    transcript: string[];
 	    mailId: number;
+	}
+
+}
+
+export namespace privacy {
+	
+	export interface Action {
+	    id: number;
+	    action: string;
+	    subject: string;
+	    actor: string;
+	    reason: string;
+	    detail: string;
+	    // Go type: time
+	    createdAt: any;
+	}
+	export interface PersonData {
+	    // Go type: time
+	    exportedAt: any;
+	    contact: company.Contact;
+	    company?: company.Company;
+	    consents: company.Consent[];
+	    mails: mail.Summary[];
+	    suppression?: mail.Suppression;
+	    privacyActions: Action[];
 	}
 
 }

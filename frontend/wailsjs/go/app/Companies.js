@@ -6,8 +6,16 @@ export function Delete(arg1) {
   return window['go']['app']['Companies']['Delete'](arg1);
 }
 
+export function Export(arg1, arg2) {
+  return window['go']['app']['Companies']['Export'](arg1, arg2);
+}
+
 export function Get(arg1) {
   return window['go']['app']['Companies']['Get'](arg1);
+}
+
+export function Import(arg1) {
+  return window['go']['app']['Companies']['Import'](arg1);
 }
 
 export function List(arg1) {
@@ -16,6 +24,10 @@ export function List(arg1) {
 
 export function Options() {
   return window['go']['app']['Companies']['Options']();
+}
+
+export function PreviewImport(arg1) {
+  return window['go']['app']['Companies']['PreviewImport'](arg1);
 }
 
 export function Save(arg1) {

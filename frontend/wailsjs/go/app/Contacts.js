@@ -10,6 +10,14 @@ export function Delete(arg1) {
   return window['go']['app']['Contacts']['Delete'](arg1);
 }
 
+export function Erase(arg1, arg2) {
+  return window['go']['app']['Contacts']['Erase'](arg1, arg2);
+}
+
+export function Export(arg1, arg2) {
+  return window['go']['app']['Contacts']['Export'](arg1, arg2);
+}
+
 export function Get(arg1) {
   return window['go']['app']['Contacts']['Get'](arg1);
 }
@@ -20,6 +28,10 @@ export function GiveConsent(arg1, arg2, arg3) {
 
 export function List(arg1) {
   return window['go']['app']['Contacts']['List'](arg1);
+}
+
+export function PersonData(arg1) {
+  return window['go']['app']['Contacts']['PersonData'](arg1);
 }
 
 export function Save(arg1) {
