@@ -36,6 +36,7 @@ func Parts() []Part {
 		{"store", benchStore},
 		{"rpc", benchRPC},
 		{"mail", benchMail},
+		{"import", benchImport},
 		{"search", benchSearch},
 	}
 }

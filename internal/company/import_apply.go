@@ -55,6 +55,18 @@ func (s *Service) apply(ctx context.Context, plan []plannedRow, res *ImportResul
 		return err
 	}
 	defer contact.Close()
+	// New rows, the bulk of a first import, take plain inserts; the
+	// upserts are for rows the register already holds.
+	newCompany, err := tx.PrepareContext(ctx, insertCompany)
+	if err != nil {
+		return err
+	}
+	defer newCompany.Close()
+	newContact, err := tx.PrepareContext(ctx, insertContact)
+	if err != nil {
+		return err
+	}
+	defer newContact.Close()
 	tag, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO company_tags (company_id, tag) VALUES (?, ?)")
 	if err != nil {
 		return err
@@ -72,7 +84,12 @@ func (s *Service) apply(ctx context.Context, plan []plannedRow, res *ImportResul
 			}
 			id, done := ids[key]
 			if !done {
-				if id, err = s.writeCompany(ctx, tx, byCVR, c, now); err != nil {
+				if !keys.has(c) {
+					id, err = insertNew(ctx, newCompany, c, now)
+				} else {
+					id, err = s.writeCompany(ctx, tx, byCVR, c, now)
+				}
+				if err != nil {
 					return fmt.Errorf("import row %d: %w", res.Rows[i].Row, err)
 				}
 				ids[key] = id
@@ -86,12 +103,36 @@ func (s *Service) apply(ctx context.Context, plan []plannedRow, res *ImportResul
 		}
 		if p.hasCt {
 			ct := p.contact
-			if _, err := contact.ExecContext(ctx, ct.Name, nameKey(ct.Name), ct.Email, ct.Phone, ct.JobTitle, companyID, ct.Language, now, now); err != nil {
+			stmt := contact
+			if !keys.emails[ct.Email] {
+				stmt = newContact
+			}
+			if _, err := stmt.ExecContext(ctx, ct.Name, nameKey(ct.Name), ct.Email, ct.Phone, ct.JobTitle, companyID, ct.Language, now, now); err != nil {
 				return fmt.Errorf("import row %d: %w", res.Rows[i].Row, err)
 			}
 		}
 	}
 	return tx.Commit()
+}
+
+const insertCompany = `INSERT INTO companies (cvr, name, name_key, form, branch_code, cluster, area, address, postcode, city,
+	employees, website, symbiosis, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const insertContact = `INSERT INTO contacts (name, name_key, email, phone, job_title, company_id, language, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertNew inserts a company the register does not hold.
+func insertNew(ctx context.Context, stmt *sql.Stmt, c Company, now any) (int64, error) {
+	var employees any
+	if c.Employees != nil {
+		employees = *c.Employees
+	}
+	r, err := stmt.ExecContext(ctx, c.CVR, c.Name, nameKey(c.Name), c.Form, c.BranchCode, c.Cluster, c.Area, c.Address,
+		c.Postcode, c.City, employees, c.Website, c.Symbiosis, c.Notes, now, now)
+	if err != nil {
+		return 0, err
+	}
+	return r.LastInsertId()
 }
 
 // writeCompany inserts or merges one company and returns its id.
