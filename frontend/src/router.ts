@@ -2,6 +2,10 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import ComingSoon from './views/ComingSoon.vue'
 import SettingsView from './views/SettingsView.vue'
 import MailView from './views/MailView.vue'
+import CompaniesView from './register/CompaniesView.vue'
+import CompanyDetailView from './register/CompanyDetailView.vue'
+import ContactsView from './register/ContactsView.vue'
+import ContactDetailView from './register/ContactDetailView.vue'
 
 /** NavItem is one entry of the left navigation. */
 export interface NavItem {
@@ -9,6 +13,12 @@ export interface NavItem {
   path: string
   /** ui.nav.<name> is its label. */
   icon: string
+}
+
+/** navSection is the nav item a path belongs to: the register's screens are under companies. */
+export function navSection(path: string): string {
+  if (/^\/(companies|contacts)(\/|$)/.test(path)) return 'companies'
+  return navItems.find((n) => n.path === path)?.name ?? ''
 }
 
 /** navItems is the left navigation, in order. */
@@ -24,9 +34,14 @@ export const navItems: NavItem[] = [
 
 const routes: RouteRecordRaw[] = [
   ...navItems
-    .filter((n) => n.name !== 'settings' && n.name !== 'mail')
+    .filter((n) => !['settings', 'mail', 'companies'].includes(n.name))
     .map((n) => ({ path: n.path, name: n.name, component: ComingSoon, props: { section: n.name } })),
   { path: '/mail', name: 'mail', component: MailView },
+  // The register: /companies/new and /contacts/new create.
+  { path: '/companies', name: 'companies', component: CompaniesView },
+  { path: '/companies/:id', name: 'company', component: CompanyDetailView },
+  { path: '/contacts', name: 'contacts', component: ContactsView },
+  { path: '/contacts/:id', name: 'contact', component: ContactDetailView },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
