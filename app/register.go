@@ -61,3 +61,13 @@ func (c *Contacts) GiveConsent(id int64, source, wordingVersion string) (company
 func (c *Contacts) WithdrawConsent(id int64, how string) error {
 	return c.deps.Register.WithdrawConsent(c.ctx, id, how)
 }
+
+// Merge folds the duplicate company dropID into keepID.
+func (c *Companies) Merge(keepID, dropID int64) (company.Company, error) {
+	return c.deps.Register.MergeCompanies(c.ctx, keepID, dropID)
+}
+
+// Merge folds the duplicate contact dropID into keepID.
+func (c *Contacts) Merge(keepID, dropID int64) (company.Contact, error) {
+	return c.deps.Register.MergeContacts(c.ctx, keepID, dropID)
+}

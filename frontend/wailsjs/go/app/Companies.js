@@ -22,6 +22,10 @@ export function List(arg1) {
   return window['go']['app']['Companies']['List'](arg1);
 }
 
+export function Merge(arg1, arg2) {
+  return window['go']['app']['Companies']['Merge'](arg1, arg2);
+}
+
 export function Options() {
   return window['go']['app']['Companies']['Options']();
 }

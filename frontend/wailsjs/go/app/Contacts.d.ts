@@ -18,6 +18,8 @@ export function GiveConsent(arg1:number,arg2:string,arg3:string):Promise<company
 
 export function List(arg1:company.ContactQuery):Promise<company.ContactPage>;
 
+export function Merge(arg1:number,arg2:number):Promise<company.Contact>;
+
 export function PersonData(arg1:number):Promise<privacy.PersonData>;
 
 export function Save(arg1:company.Contact):Promise<company.Contact>;

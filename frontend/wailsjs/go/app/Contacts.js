@@ -30,6 +30,10 @@ export function List(arg1) {
   return window['go']['app']['Contacts']['List'](arg1);
 }
 
+export function Merge(arg1, arg2) {
+  return window['go']['app']['Contacts']['Merge'](arg1, arg2);
+}
+
 export function PersonData(arg1) {
   return window['go']['app']['Contacts']['PersonData'](arg1);
 }
