@@ -29,6 +29,7 @@ test('staff register a company by CVR, find it by searching, and add a contact',
   await expect(page.getByTestId('company-saved')).toBeVisible()
   await expect(page).toHaveURL(/#\/companies\/\d+$/)
   await expect(page.getByTestId('company-cvr')).toHaveValue('61056416')
+  await page.screenshot({ path: '../.artefacts/e2e-register-company.png', fullPage: true })
 
   // A second company with the same CVR number is refused with the first one's name.
   await page.getByTestId('company-back').click()
