@@ -71,3 +71,16 @@ func (c *Companies) Merge(keepID, dropID int64) (company.Company, error) {
 func (c *Contacts) Merge(keepID, dropID int64) (company.Contact, error) {
 	return c.deps.Register.MergeContacts(c.ctx, keepID, dropID)
 }
+
+// Financials returns a company's annual figures, oldest first.
+func (c *Companies) Financials(id int64) ([]company.Financial, error) {
+	return c.deps.Register.Financials(c.ctx, id)
+}
+
+// SaveFinancial stores one year's figures of a company.
+func (c *Companies) SaveFinancial(f company.Financial) (company.Financial, error) {
+	return c.deps.Register.SaveFinancial(c.ctx, f)
+}
+
+// DeleteFinancial removes one year's figures.
+func (c *Companies) DeleteFinancial(id int64) error { return c.deps.Register.DeleteFinancial(c.ctx, id) }

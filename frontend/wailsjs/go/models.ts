@@ -144,6 +144,16 @@ export namespace company {
 	    consent?: boolean;
 	    hasContacts?: boolean;
 	}
+	export interface Financial {
+	    id: number;
+	    companyId: number;
+	    year: number;
+	    months: number;
+	    netRevenue?: number;
+	    grossProfit?: number;
+	    operatingResult?: number;
+	    source: string;
+	}
 	export interface ImportError {
 	    column: string;
 	    key: string;

@@ -5,7 +5,11 @@ import {app} from '../models';
 
 export function Delete(arg1:number):Promise<void>;
 
+export function DeleteFinancial(arg1:number):Promise<void>;
+
 export function Export(arg1:company.Query,arg2:string):Promise<app.FileData>;
+
+export function Financials(arg1:number):Promise<Array<company.Financial>>;
 
 export function Get(arg1:number):Promise<company.Company>;
 
@@ -20,3 +24,5 @@ export function Options():Promise<company.Options>;
 export function PreviewImport(arg1:app.ImportRequest):Promise<app.ImportPreview>;
 
 export function Save(arg1:company.Company):Promise<company.Company>;
+
+export function SaveFinancial(arg1:company.Financial):Promise<company.Financial>;

@@ -6,8 +6,16 @@ export function Delete(arg1) {
   return window['go']['app']['Companies']['Delete'](arg1);
 }
 
+export function DeleteFinancial(arg1) {
+  return window['go']['app']['Companies']['DeleteFinancial'](arg1);
+}
+
 export function Export(arg1, arg2) {
   return window['go']['app']['Companies']['Export'](arg1, arg2);
+}
+
+export function Financials(arg1) {
+  return window['go']['app']['Companies']['Financials'](arg1);
 }
 
 export function Get(arg1) {
@@ -36,4 +44,8 @@ export function PreviewImport(arg1) {
 
 export function Save(arg1) {
   return window['go']['app']['Companies']['Save'](arg1);
+}
+
+export function SaveFinancial(arg1) {
+  return window['go']['app']['Companies']['SaveFinancial'](arg1);
 }
