@@ -83,4 +83,6 @@ func (c *Companies) SaveFinancial(f company.Financial) (company.Financial, error
 }
 
 // DeleteFinancial removes one year's figures.
-func (c *Companies) DeleteFinancial(id int64) error { return c.deps.Register.DeleteFinancial(c.ctx, id) }
+func (c *Companies) DeleteFinancial(id int64) error {
+	return c.deps.Register.DeleteFinancial(c.ctx, id)
+}
