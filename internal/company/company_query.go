@@ -38,7 +38,8 @@ func (s *Service) List(ctx context.Context, q Query) (Page, error) {
 	switch kind, v := searchKind(q.Search); kind {
 	case "name":
 		lo, hi := prefixRange(v)
-		db = db.Where("companies.name_key >= ? AND companies.name_key < ?", lo, hi)
+		db = db.Where("(companies.name_key >= ? AND companies.name_key < ?) OR companies.id IN (SELECT rowid FROM companies_fts WHERE companies_fts MATCH ?)",
+			lo, hi, ftsQuery(v))
 	case "number":
 		lo, hi := prefixRange(v)
 		db = db.Where("(companies.cvr >= ? AND companies.cvr < ?) OR companies.id IN (SELECT company_id FROM company_p_numbers WHERE p_number >= ? AND p_number < ?)", lo, hi, lo, hi)

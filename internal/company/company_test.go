@@ -79,6 +79,11 @@ func TestListSearchFiltersAndKeysetPaging(t *testing.T) {
 		}
 	}
 	dk, _ := s.List(ctx, Query{Search: "danske"})
+	word, _ := s.List(ctx, Query{Search: "nordi"})
+	two, _ := s.List(ctx, Query{Search: "ApS 12"})
+	if word.Total != 1 || word.Items[0].Name != "Novo Nordisk" || two.Total != 10 {
+		t.Fatalf("word search: %d for nordi, %d for 'ApS 12'", word.Total, two.Total)
+	}
 	cvr, _ := s.List(ctx, Query{Search: "61"})
 	tag, _ := s.List(ctx, Query{Tag: "Gazelle"})
 	sym, _ := s.List(ctx, Query{Symbiosis: ptr(true)})

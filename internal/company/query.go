@@ -88,3 +88,16 @@ func pageSize(n int) int {
 	}
 	return n
 }
+
+// ftsQuery turns search words into an FTS5 query where every word must
+// start a word of the name: `"novo"* "nord"*`.
+func ftsQuery(s string) string {
+	var terms []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"*`)
+	}
+	if len(terms) == 0 {
+		return `""`
+	}
+	return strings.Join(terms, " ")
+}

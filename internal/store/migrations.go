@@ -126,6 +126,19 @@ func v3Register(tx *gorm.DB) error {
 		)`,
 		`CREATE INDEX companies_name ON companies(name_key, id)`,
 		`CREATE INDEX companies_created ON companies(created_at, id)`,
+		// Word-prefix search in names ("nordisk" finds "Novo Nordisk"),
+		// kept in step with the table by triggers.
+		`CREATE VIRTUAL TABLE companies_fts USING fts5(name, content='companies', content_rowid='id', tokenize='unicode61', prefix='2 3')`,
+		`CREATE TRIGGER companies_fts_insert AFTER INSERT ON companies BEGIN
+			INSERT INTO companies_fts (rowid, name) VALUES (new.id, new.name);
+		END`,
+		`CREATE TRIGGER companies_fts_delete AFTER DELETE ON companies BEGIN
+			INSERT INTO companies_fts (companies_fts, rowid, name) VALUES ('delete', old.id, old.name);
+		END`,
+		`CREATE TRIGGER companies_fts_update AFTER UPDATE OF name ON companies BEGIN
+			INSERT INTO companies_fts (companies_fts, rowid, name) VALUES ('delete', old.id, old.name);
+			INSERT INTO companies_fts (rowid, name) VALUES (new.id, new.name);
+		END`,
 		`CREATE TABLE company_p_numbers (
 			company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
 			p_number TEXT NOT NULL UNIQUE
