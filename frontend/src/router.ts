@@ -6,6 +6,8 @@ import CompaniesView from './register/CompaniesView.vue'
 import CompanyDetailView from './register/CompanyDetailView.vue'
 import ContactsView from './register/ContactsView.vue'
 import ContactDetailView from './register/ContactDetailView.vue'
+import ImportView from './register/import/ImportView.vue'
+import SegmentsView from './segments/SegmentsView.vue'
 
 /** NavItem is one entry of the left navigation. */
 export interface NavItem {
@@ -17,7 +19,7 @@ export interface NavItem {
 
 /** navSection is the nav item a path belongs to: the register's screens are under companies. */
 export function navSection(path: string): string {
-  if (/^\/(companies|contacts)(\/|$)/.test(path)) return 'companies'
+  if (/^\/(companies|contacts|segments)(\/|$)/.test(path)) return 'companies'
   return navItems.find((n) => n.path === path)?.name ?? ''
 }
 
@@ -39,9 +41,11 @@ const routes: RouteRecordRaw[] = [
   { path: '/mail', name: 'mail', component: MailView },
   // The register: /companies/new and /contacts/new create.
   { path: '/companies', name: 'companies', component: CompaniesView },
+  { path: '/companies/import', name: 'companies-import', component: ImportView },
   { path: '/companies/:id', name: 'company', component: CompanyDetailView },
   { path: '/contacts', name: 'contacts', component: ContactsView },
   { path: '/contacts/:id', name: 'contact', component: ContactDetailView },
+  { path: '/segments', name: 'segments', component: SegmentsView },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
