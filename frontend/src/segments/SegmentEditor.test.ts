@@ -52,6 +52,8 @@ afterEach(() => {
 describe('SegmentEditor', () => {
   it('counts live, with the filter, as it changes (debounced)', async () => {
     const w = mountEditor()
+    await flushPromises()
+    expect(w.get('[data-testid="segment-count"]').text()).toBe('Tæller …')
     await settle()
     expect(seg.Count).toHaveBeenCalledTimes(1)
     expect(seg.Count).toHaveBeenLastCalledWith('companies', { clusters: [], areas: [], tags: [] })
