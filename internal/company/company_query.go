@@ -3,6 +3,7 @@ package company
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -70,17 +71,12 @@ func (s *Service) List(ctx context.Context, q Query) (Page, error) {
 	if err := db.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
 		return Page{}, fmt.Errorf("count companies: %w", err)
 	}
-	col, key := sortColumn(q.Sort)
-	size := pageSize(q.PageSize)
-	var rows []companyRow
-	if err := keyset(db, "companies", col, q.Desc, q.After).Limit(size + 1).Find(&rows).Error; err != nil {
+	rows, next, err := fetchPage(db, "companies", q.Sort, q.Desc, q.After, pageSize(q.PageSize),
+		func(r companyRow) (string, time.Time, int64) { return r.Name, r.CreatedAt, r.ID })
+	if err != nil {
 		return Page{}, fmt.Errorf("list companies: %w", err)
 	}
-	if len(rows) > size {
-		rows = rows[:size]
-		last := rows[size-1]
-		page.Next = encodeCursor(pageCursor{Key: key(last.Name, last.CreatedAt), ID: last.ID})
-	}
+	page.Next = next
 	for _, r := range rows {
 		page.Items = append(page.Items, r.Company)
 	}

@@ -74,7 +74,7 @@ func validateContact(c Contact) error {
 	case !setting.ValidEmail(c.Email):
 		v.Add("email", "error.email", nil)
 	}
-	if c.Phone != "" && !validPhone(c.Phone) {
+	if c.Phone != "" && !setting.ValidPhone(c.Phone) {
 		v.Add("phone", "settings.error.phone", nil)
 	}
 	if len([]rune(c.JobTitle)) > 120 {
@@ -84,21 +84,6 @@ func validateContact(c Contact) error {
 		v.Add("language", "settings.error.language", nil)
 	}
 	return v.Err()
-}
-
-func validPhone(p string) bool {
-	digits := 0
-	for i, r := range p {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == ' ' || r == '-':
-		case r == '+' && i == 0:
-		default:
-			return false
-		}
-	}
-	return digits >= 8 && digits <= 15
 }
 
 // SaveContact creates (ID 0) or updates a contact. An e-mail address

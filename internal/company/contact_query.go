@@ -3,6 +3,7 @@ package company
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -53,17 +54,12 @@ func (s *Service) ListContacts(ctx context.Context, q ContactQuery) (ContactPage
 	if err := db.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
 		return ContactPage{}, fmt.Errorf("count contacts: %w", err)
 	}
-	col, key := sortColumn(q.Sort)
-	size := pageSize(q.PageSize)
-	var rows []contactRow
-	if err := keyset(db, "contacts", col, q.Desc, q.After).Limit(size + 1).Find(&rows).Error; err != nil {
+	rows, next, err := fetchPage(db, "contacts", q.Sort, q.Desc, q.After, pageSize(q.PageSize),
+		func(r contactRow) (string, time.Time, int64) { return r.Name, r.CreatedAt, r.ID })
+	if err != nil {
 		return ContactPage{}, fmt.Errorf("list contacts: %w", err)
 	}
-	if len(rows) > size {
-		rows = rows[:size]
-		last := rows[size-1]
-		page.Next = encodeCursor(pageCursor{Key: key(last.Name, last.CreatedAt), ID: last.ID})
-	}
+	page.Next = next
 	for _, r := range rows {
 		page.Items = append(page.Items, r.Contact)
 	}

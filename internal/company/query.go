@@ -101,3 +101,19 @@ func ftsQuery(s string) string {
 	}
 	return strings.Join(terms, " ")
 }
+
+// fetchPage reads one keyset page of rows into out (size+1 rows are read to
+// know whether another page follows) and returns the cursor of the next.
+func fetchPage[R any](db *gorm.DB, table, sort string, desc bool, after string, size int, key func(R) (string, time.Time, int64)) ([]R, string, error) {
+	col, keyOf := sortColumn(sort)
+	var rows []R
+	if err := keyset(db, table, col, desc, after).Limit(size + 1).Find(&rows).Error; err != nil {
+		return nil, "", err
+	}
+	if len(rows) <= size {
+		return rows, "", nil
+	}
+	rows = rows[:size]
+	name, created, id := key(rows[size-1])
+	return rows, encodeCursor(pageCursor{Key: keyOf(name, created), ID: id}), nil
+}

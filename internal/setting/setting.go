@@ -132,7 +132,7 @@ func Validate(in Settings) error {
 	checkText(&v, "department", in.Department, false, 120)
 	checkText(&v, "address", in.Address, false, 200)
 	if in.Phone != "" {
-		if !validPhone(in.Phone) {
+		if !ValidPhone(in.Phone) {
 			v.Add("phone", "settings.error.phone", nil)
 		}
 	}
@@ -181,7 +181,9 @@ func checkText(v *i18n.Validation, field, s string, required bool, max int) {
 	}
 }
 
-func validPhone(p string) bool {
+// ValidPhone reports whether p is a phone number of 8-15 digits, with
+// spaces, dashes and a leading + allowed.
+func ValidPhone(p string) bool {
 	digits := 0
 	for i, r := range p {
 		switch {
