@@ -14,6 +14,7 @@ func migrations() []Migration {
 		{Version: 2, Name: "mail: outbox, contents, attachments, suppressions", Up: v2Mail},
 		{Version: 3, Name: "register: companies, contacts, consents, segments", Up: v3Register},
 		{Version: 4, Name: "privacy: record of exports and erasures", Up: v4Privacy},
+		{Version: 5, Name: "events", Up: v5Events},
 	}
 }
 
@@ -207,5 +208,45 @@ func v4Privacy(tx *gorm.DB) error {
 			detail TEXT NOT NULL DEFAULT '',
 			created_at DATETIME NOT NULL
 		)`,
+	)
+}
+
+func v5Events(tx *gorm.DB) error {
+	return execAll(tx,
+		`CREATE TABLE events (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			slug TEXT NOT NULL UNIQUE,
+			uid TEXT NOT NULL UNIQUE,
+			sequence INTEGER NOT NULL DEFAULT 0,
+			kind TEXT NOT NULL CHECK (kind IN ('network', 'information', 'sustainability', 'course', 'newyear', 'other')),
+			status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'cancelled', 'completed')),
+			visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'invite')),
+			title TEXT NOT NULL,
+			title_en TEXT NOT NULL DEFAULT '',
+			description TEXT NOT NULL DEFAULT '',
+			description_en TEXT NOT NULL DEFAULT '',
+			themes TEXT NOT NULL DEFAULT '[]',
+			track INTEGER NOT NULL DEFAULT 0 CHECK (track BETWEEN 0 AND 4),
+			venue TEXT NOT NULL DEFAULT '',
+			address TEXT NOT NULL DEFAULT '',
+			online_url TEXT NOT NULL DEFAULT '',
+			starts_at DATETIME NOT NULL,
+			ends_at DATETIME NOT NULL,
+			capacity INTEGER NOT NULL DEFAULT 0,
+			seats_per_company INTEGER NOT NULL DEFAULT 0,
+			registration_opens_at DATETIME,
+			registration_deadline DATETIME,
+			waitlist INTEGER NOT NULL DEFAULT 1,
+			questions TEXT NOT NULL DEFAULT '[]',
+			agenda TEXT NOT NULL DEFAULT '[]',
+			contact_name TEXT NOT NULL DEFAULT '',
+			contact_email TEXT NOT NULL DEFAULT '',
+			series_id TEXT NOT NULL DEFAULT '',
+			cancel_message TEXT NOT NULL DEFAULT '',
+			created_at DATETIME NOT NULL,
+			updated_at DATETIME NOT NULL
+		)`,
+		`CREATE INDEX events_starts ON events(starts_at, id)`,
+		`CREATE INDEX events_status ON events(status, starts_at)`,
 	)
 }
