@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"syscall"
 	"time"
 
 	"convene/app"
 	"convene/internal/auth"
 	"convene/internal/company"
+	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/mail"
 	"convene/internal/privacy"
@@ -50,9 +52,16 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 	}
 	outbox := mail.NewOutbox(st, renderer)
 	register := company.NewService(st)
+	org, err := settings.Get(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	// Calendar UIDs name the organiser's mail domain.
+	uidDomain := org.Email[strings.LastIndexByte(org.Email, '@')+1:]
 	deps := &app.Deps{
 		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
-		Register: register, Privacy: privacy.NewService(st, register, outbox),
+		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: event.NewService(st, uidDomain),
 		Catalog: cio.cat, Log: log, Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
 	}
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil

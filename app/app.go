@@ -7,6 +7,7 @@ import (
 
 	"convene/internal/auth"
 	"convene/internal/company"
+	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/mail"
 	"convene/internal/privacy"
@@ -26,6 +27,8 @@ type Deps struct {
 	Register *company.Service
 	// Privacy answers a person's export and erasure requests.
 	Privacy *privacy.Service
+	// Events are the department's events.
+	Events  *event.Service
 	Catalog *i18n.Catalog
 	Log     *slog.Logger
 	// Version is the program's version.
@@ -58,7 +61,7 @@ type call struct {
 // a bound method, so they travel in the service value.
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
 	c := call{ctx: ctx, actor: actor, deps: d}
-	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}}
+	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}}
 }
 
 // FormatError turns an error from a bound method into the Problem the

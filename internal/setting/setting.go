@@ -30,9 +30,12 @@ type Settings struct {
 	TimeZone        string `json:"timeZone"`
 	// BusinessAreas are the areas companies are placed in (the register's
 	// "område" field).
-	BusinessAreas []string  `json:"businessAreas"`
-	UpdatedAt     time.Time `json:"updatedAt"`
-	UpdatedBy     string    `json:"updatedBy"`
+	BusinessAreas []string `json:"businessAreas"`
+	// Themes are the themes events are tagged with; the policy's themes
+	// by default.
+	Themes    []string  `json:"themes"`
+	UpdatedAt time.Time `json:"updatedAt"`
+	UpdatedBy string    `json:"updatedBy"`
 }
 
 // Defaults are the values before anyone saved settings: the business
@@ -47,6 +50,9 @@ func Defaults() Settings {
 		DefaultLanguage: "da",
 		TimeZone:        "Europe/Copenhagen",
 		BusinessAreas:   []string{"Erhvervsparken Lautrup", "Kildedal", "Ballerup bymidte", "Måløv bymidte", "Skovlunde bymidte", "Andet"},
+		Themes: []string{"Grøn omstilling", "Digital innovation", "Tiltrækning af arbejdskraft", "Eksport", "Socialt ansvar",
+			"Udvikling af bymidterne", "Beredskab og forsvar", "Bæredygtighed og ESG-rapportering", "Energioptimering", "Affald",
+			"Cirkulær økonomi"},
 	}
 }
 
@@ -115,13 +121,8 @@ func Normalize(in Settings) Settings {
 		*f = strings.TrimSpace(*f)
 	}
 	in.BaseURL = strings.TrimRight(in.BaseURL, "/")
-	var areas []string
-	for _, a := range in.BusinessAreas {
-		if a = strings.Join(strings.Fields(a), " "); a != "" {
-			areas = append(areas, a)
-		}
-	}
-	in.BusinessAreas = areas
+	in.BusinessAreas = cleanList(in.BusinessAreas)
+	in.Themes = cleanList(in.Themes)
 	return in
 }
 
@@ -149,19 +150,8 @@ func Validate(in Settings) error {
 	if !i18n.Supported(in.DefaultLanguage) {
 		v.Add("defaultLanguage", "settings.error.language", nil)
 	}
-	seen := map[string]bool{}
-	for _, a := range in.BusinessAreas {
-		switch {
-		case len([]rune(a)) > 80:
-			v.Add("businessAreas", "error.too_long", map[string]any{"max": 80})
-		case seen[strings.ToLower(a)]:
-			v.Add("businessAreas", "settings.error.area_twice", map[string]any{"area": a})
-		}
-		seen[strings.ToLower(a)] = true
-	}
-	if len(in.BusinessAreas) > 50 {
-		v.Add("businessAreas", "settings.error.areas_many", map[string]any{"max": 50})
-	}
+	checkList(&v, "businessAreas", in.BusinessAreas)
+	checkList(&v, "themes", in.Themes)
 	if in.TimeZone == "" {
 		v.Add("timeZone", "error.required", nil)
 	} else if _, err := time.LoadLocation(in.TimeZone); err != nil || in.TimeZone == "Local" {
@@ -240,5 +230,33 @@ func TimeZones() []string {
 		"Europe/Copenhagen", "Atlantic/Faroe", "America/Nuuk", "Europe/Stockholm", "Europe/Oslo",
 		"Europe/Helsinki", "Europe/Berlin", "Europe/Amsterdam", "Europe/Brussels", "Europe/London",
 		"Europe/Paris", "Europe/Warsaw", "UTC",
+	}
+}
+
+// cleanList trims the entries of an editable list and drops empty ones.
+func cleanList(in []string) []string {
+	out := []string{}
+	for _, a := range in {
+		if a = strings.Join(strings.Fields(a), " "); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// checkList checks an editable list: short entries, none twice, at most 50.
+func checkList(v *i18n.Validation, field string, list []string) {
+	seen := map[string]bool{}
+	for _, a := range list {
+		switch {
+		case len([]rune(a)) > 80:
+			v.Add(field, "error.too_long", map[string]any{"max": 80})
+		case seen[strings.ToLower(a)]:
+			v.Add(field, "settings.error.area_twice", map[string]any{"area": a})
+		}
+		seen[strings.ToLower(a)] = true
+	}
+	if len(list) > 50 {
+		v.Add(field, "settings.error.areas_many", map[string]any{"max": 50})
 	}
 }

@@ -5,6 +5,10 @@ export namespace app {
 	    contentType: string;
 	    dataBase64: string;
 	}
+	export interface EventOptions {
+	    kinds: string[];
+	    themes: string[];
+	}
 	export interface FileData {
 	    filename: string;
 	    contentType: string;
@@ -215,6 +219,75 @@ export namespace company {
 
 }
 
+export namespace event {
+	
+	export interface AgendaItem {
+	    time: string;
+	    title: string;
+	    speaker: string;
+	}
+	export interface Question {
+	    id: string;
+	    label: string;
+	    labelEn: string;
+	    type: string;
+	    required: boolean;
+	    options: string[];
+	}
+	export interface Event {
+	    id: number;
+	    slug: string;
+	    uid: string;
+	    sequence: number;
+	    kind: string;
+	    status: string;
+	    visibility: string;
+	    title: string;
+	    titleEn: string;
+	    description: string;
+	    descriptionEn: string;
+	    themes: string[];
+	    track: number;
+	    venue: string;
+	    address: string;
+	    onlineUrl: string;
+	    // Go type: time
+	    startsAt: any;
+	    // Go type: time
+	    endsAt: any;
+	    capacity: number;
+	    seatsPerCompany: number;
+	    // Go type: time
+	    registrationOpensAt?: any;
+	    // Go type: time
+	    registrationDeadline?: any;
+	    waitlist: boolean;
+	    questions: Question[];
+	    agenda: AgendaItem[];
+	    contactName: string;
+	    contactEmail: string;
+	    seriesId: string;
+	    cancelMessage: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	}
+	export interface Query {
+	    scope: string;
+	    kind: string;
+	    theme: string;
+	    status: string;
+	}
+	
+	export interface Repetition {
+	    ordinal: number;
+	    weekday: number;
+	    count: number;
+	}
+
+}
+
 export namespace mail {
 	
 	export interface Attachment {
@@ -382,6 +455,7 @@ export namespace setting {
 	    defaultLanguage: string;
 	    timeZone: string;
 	    businessAreas: string[];
+	    themes: string[];
 	    // Go type: time
 	    updatedAt: any;
 	    updatedBy: string;
