@@ -100,7 +100,7 @@ func start(ctx context.Context, cio cmdIO, cfg config, mode string, admin fs.FS,
 func (s *system) newWeb(admin fs.FS, withRPC bool) error {
 	cfg := web.Config{
 		Store: s.store, Settings: s.deps.Settings, Users: s.deps.Users, Catalog: s.deps.Catalog, Log: s.log,
-		Admin: admin, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
+		Admin: admin, Events: s.deps.Events, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
 	}
 	if withRPC {
 		cfg.Services = func(ctx context.Context, actor auth.Actor) []any { return app.Bound(ctx, s.deps, actor) }

@@ -31,3 +31,17 @@ func FormatTime(lang string, t time.Time) string {
 	}
 	return "kl. " + t.Format("15.04")
 }
+
+var weekdayNames = map[string][7]string{
+	"da": {"søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"},
+	"en": {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+}
+
+// FormatLongDate writes a date with its weekday: "tirsdag den 12. januar
+// 2027" in Danish, "Tuesday 12 January 2027" in English.
+func FormatLongDate(lang string, t time.Time) string {
+	if lang == "en" {
+		return weekdayNames["en"][t.Weekday()] + " " + FormatDate("en", t)
+	}
+	return weekdayNames["da"][t.Weekday()] + " den " + FormatDate("da", t)
+}

@@ -39,3 +39,6 @@ func (l Localizer) Other() string {
 
 // Time writes a clock time in the language's style.
 func (l Localizer) Time(t time.Time) string { return FormatTime(l.Lang, t) }
+
+// LongDate writes a date with its weekday in the language's style.
+func (l Localizer) LongDate(t time.Time) string { return FormatLongDate(l.Lang, t) }

@@ -53,13 +53,18 @@ func (s *Server) lang(w http.ResponseWriter, r *http.Request, def string) string
 // render writes a page, or a plain error if the template fails: the page is
 // rendered into a buffer first so a failure never sends half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, titleKey string, data any) {
+	s.renderTitled(w, r, status, name, func(l i18n.Localizer) string { return l.T(titleKey) }, data)
+}
+
+// renderTitled is render with a page title made in the request's language.
+func (s *Server) renderTitled(w http.ResponseWriter, r *http.Request, status int, name string, title func(i18n.Localizer) string, data any) {
 	st, err := s.cfg.Settings.Get(r.Context())
 	if err != nil {
 		s.cfg.Log.Error("load settings for page", "err", err)
 		st = setting.Defaults()
 	}
 	l := i18n.Localizer{Lang: s.lang(w, r, st.DefaultLanguage), Catalog: s.cfg.Catalog}
-	pd := pageData{L: l, Settings: st, Title: l.T(titleKey), Path: r.URL.Path, Data: data}
+	pd := pageData{L: l, Settings: st, Title: title(l), Path: r.URL.Path, Data: data}
 	var buf bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&buf, name, pd); err != nil {
 		s.cfg.Log.Error("render page", "page", name, "err", err)
@@ -69,4 +74,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// requestLang is the language of the request's page.
+func (s *Server) requestLang(w http.ResponseWriter, r *http.Request) string {
+	def := i18n.Default
+	if st, err := s.cfg.Settings.Get(r.Context()); err == nil {
+		def = st.DefaultLanguage
+	}
+	return s.lang(w, r, def)
 }

@@ -15,9 +15,20 @@ import (
 var accessibilityReviewed = time.Date(2026, time.November, 28, 0, 0, 0, 0, time.UTC)
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	// Events arrive with the events capability; until then the list is
-	// empty and the page says so kindly.
-	s.render(w, r, http.StatusOK, "home.html", "public.home_title", struct{ Events []any }{})
+	var events []eventView
+	if s.cfg.Events != nil {
+		list, err := s.cfg.Events.PublicUpcoming(r.Context(), r.URL.Query().Get("theme"))
+		if err != nil {
+			s.cfg.Log.Error("list public events", "err", err)
+			s.fail(w, r, http.StatusInternalServerError, "error.internal")
+			return
+		}
+		loc, lang := s.location(r.Context()), s.requestLang(w, r)
+		for _, e := range list {
+			events = append(events, s.viewOf(e, lang, loc))
+		}
+	}
+	s.render(w, r, http.StatusOK, "home.html", "public.home_title", struct{ Events []eventView }{events})
 }
 
 func (s *Server) accessibility(w http.ResponseWriter, r *http.Request) {

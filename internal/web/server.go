@@ -26,6 +26,8 @@ type Config struct {
 	Log      *slog.Logger
 	// Admin holds the built staff UI (frontend/dist); nil serves none.
 	Admin fs.FS
+	// Events feeds the public event pages; nil shows none.
+	Events EventSource
 	// Services makes the RPC endpoint's services; nil disables /api/rpc.
 	Services ServiceFactory
 	// FormatError turns a service error into the JSON the frontend reads.
@@ -108,6 +110,7 @@ func (s *Server) routes() []route {
 	return []route{
 		{Method: "GET", Pattern: "/{$}", Access: public, Handler: s.home},
 		{Method: "GET", Pattern: "/tilgaengelighed", Access: public, Handler: s.accessibility},
+		{Method: "GET", Pattern: "/e/{slug}", Access: public, Handler: s.eventPage},
 		{Method: "GET", Pattern: "/healthz", Access: public, Handler: s.healthz},
 		{Method: "GET", Pattern: "/static/{file}", Access: public, Handler: s.static},
 		{Method: "GET", Pattern: "/login", Access: public, Handler: s.loginPage},

@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"convene/internal/auth"
+	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/setting"
 	"convene/internal/store/storetest"
@@ -53,12 +54,13 @@ type fixture struct {
 	s        *Server
 	users    *auth.Service
 	settings *setting.Service
+	events   *event.Service
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	st := storetest.New(t)
-	f := &fixture{t: t, users: auth.NewService(st), settings: setting.NewService(st)}
+	f := &fixture{t: t, users: auth.NewService(st), settings: setting.NewService(st), events: event.NewService(st, "balk.dk")}
 	s, err := New(Config{
 		Store: st, Settings: f.settings, Users: f.users, Catalog: i18n.MustLoad(),
 		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -66,7 +68,7 @@ func newFixture(t *testing.T) *fixture {
 		Services: func(ctx context.Context, a auth.Actor) []any {
 			return []any{&Echo{ctx: ctx, actor: a}}
 		},
-		Addr: "127.0.0.1:0", Version: "test",
+		Addr: "127.0.0.1:0", Version: "test", Events: f.events,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,87 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"html/template"
+	"net/http"
+	"net/url"
+	"time"
+
+	"convene/internal/event"
+	"convene/internal/i18n"
+
+	"github.com/yuin/goldmark"
+)
+
+// EventSource is what the public site needs of the events.
+type EventSource interface {
+	PublicUpcoming(ctx context.Context, theme string) ([]event.Event, error)
+	BySlug(ctx context.Context, slug string) (event.Event, error)
+}
+
+// eventView is an event as the public pages show it, in local time.
+type eventView struct {
+	event.Event
+	Start, End  time.Time
+	TitleText   string
+	Description template.HTML
+	MapURL      string
+}
+
+// markdown renders staff-written Markdown. goldmark drops raw HTML and
+// dangerous link schemes (javascript: and the like) unless told otherwise.
+var markdown = goldmark.New()
+
+func (s *Server) viewOf(e event.Event, lang string, loc *time.Location) eventView {
+	v := eventView{Event: e, Start: e.StartsAt.In(loc), End: e.EndsAt.In(loc), TitleText: e.Title}
+	desc := e.Description
+	if lang == "en" {
+		if e.TitleEN != "" {
+			v.TitleText = e.TitleEN
+		}
+		if e.DescriptionEN != "" {
+			desc = e.DescriptionEN
+		}
+	}
+	var buf bytes.Buffer
+	if err := markdown.Convert([]byte(desc), &buf); err == nil {
+		v.Description = template.HTML(buf.String()) // goldmark output without raw HTML
+	}
+	if e.Address != "" {
+		v.MapURL = "https://www.openstreetmap.org/search?query=" + url.QueryEscape(e.Address)
+	}
+	return v
+}
+
+func (s *Server) location(ctx context.Context) *time.Location {
+	st, err := s.cfg.Settings.Get(ctx)
+	if err == nil {
+		if loc, err := time.LoadLocation(st.TimeZone); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// eventPage serves /e/{slug}: the event, its programme and place.
+// Drafts and invitation-only events are not found here.
+func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Events == nil {
+		s.notFound(w, r)
+		return
+	}
+	e, err := s.cfg.Events.BySlug(r.Context(), r.PathValue("slug"))
+	if errors.Is(err, event.ErrNotFound) || (err == nil && (e.Status == event.StatusDraft || e.Visibility != "public")) {
+		s.notFound(w, r)
+		return
+	}
+	if err != nil {
+		s.cfg.Log.Error("load event", "slug", r.PathValue("slug"), "err", err)
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	v := s.viewOf(e, s.requestLang(w, r), s.location(r.Context()))
+	s.renderTitled(w, r, http.StatusOK, "event.html", func(i18n.Localizer) string { return v.TitleText }, v)
+}
