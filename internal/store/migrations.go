@@ -15,6 +15,7 @@ func migrations() []Migration {
 		{Version: 3, Name: "register: companies, contacts, consents, segments", Up: v3Register},
 		{Version: 4, Name: "privacy: record of exports and erasures", Up: v4Privacy},
 		{Version: 5, Name: "events", Up: v5Events},
+		{Version: 6, Name: "registrations", Up: v6Registrations},
 	}
 }
 
@@ -248,5 +249,44 @@ func v5Events(tx *gorm.DB) error {
 		)`,
 		`CREATE INDEX events_starts ON events(starts_at, id)`,
 		`CREATE INDEX events_status ON events(status, starts_at)`,
+	)
+}
+
+func v6Registrations(tx *gorm.DB) error {
+	return execAll(tx,
+		// seats_taken is the single counter that capacity is enforced on, by
+		// one conditional UPDATE inside the registration transaction.
+		`ALTER TABLE events ADD COLUMN seats_taken INTEGER NOT NULL DEFAULT 0`,
+		`CREATE TABLE registrations (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+			token TEXT NOT NULL UNIQUE,
+			status TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
+			seats INTEGER NOT NULL CHECK (seats > 0),
+			company_name TEXT NOT NULL,
+			cvr TEXT,
+			company_id INTEGER REFERENCES companies(id) ON DELETE SET NULL,
+			email TEXT NOT NULL,
+			lang TEXT NOT NULL DEFAULT 'da',
+			answers TEXT NOT NULL DEFAULT '{}',
+			marketing_consent INTEGER NOT NULL DEFAULT 0,
+			source TEXT NOT NULL DEFAULT 'public',
+			created_at DATETIME NOT NULL,
+			updated_at DATETIME NOT NULL,
+			cancelled_at DATETIME
+		)`,
+		`CREATE INDEX registrations_event ON registrations(event_id, status, created_at)`,
+		`CREATE TABLE registration_attendees (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			registration_id INTEGER NOT NULL REFERENCES registrations(id) ON DELETE CASCADE,
+			event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+			name TEXT NOT NULL,
+			email TEXT NOT NULL,
+			job_title TEXT NOT NULL DEFAULT '',
+			attended_at DATETIME
+		)`,
+		`CREATE INDEX registration_attendees_reg ON registration_attendees(registration_id)`,
+		// The same person cannot hold two live places at one event.
+		`CREATE INDEX registration_attendees_email ON registration_attendees(event_id, email)`,
 	)
 }
