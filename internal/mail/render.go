@@ -19,7 +19,7 @@ var templateFS embed.FS
 
 // Templates lists the mail templates; each has NAME.txt (with a "subject"
 // block) and NAME.html, rendered inside the shared layouts.
-var Templates = []string{"test"}
+var Templates = []string{"test", "registration"}
 
 // Renderer renders mail templates in the recipient's language with the
 // organiser's details from Settings.
@@ -48,6 +48,22 @@ func NewRenderer(cat *i18n.Catalog, settings *setting.Service) (*Renderer, error
 		r.html[name], r.text[name] = h, t
 	}
 	return r, nil
+}
+
+// RegistrationData is what the registration mails show: one of the kinds
+// "confirmed", "waitlisted", "promoted" and "cancelled".
+type RegistrationData struct {
+	Kind      string
+	Name      string
+	Title     string
+	StartsAt  time.Time
+	EndsAt    time.Time
+	Venue     string
+	Address   string
+	Attendees []string
+	Position  int
+	Link      string
+	Code      string
 }
 
 // Rendered is a rendered mail.

@@ -17,6 +17,11 @@ func goldenData(name string) any {
 	switch name {
 	case "test":
 		return TestData{Host: "smtp.office365.com", SentAt: time.Date(2026, 11, 28, 16, 5, 0, 0, time.UTC)}
+	case "registration":
+		return RegistrationData{Kind: "waitlisted", Name: "Søren Ærø", Title: "Netværksmøde: Grøn omstilling & <ESG>",
+			StartsAt: time.Date(2027, 1, 12, 16, 0, 0, 0, time.UTC), EndsAt: time.Date(2027, 1, 12, 18, 0, 0, 0, time.UTC),
+			Venue: "Ballerup Rådhus", Address: "Hold-an Vej 7, 2750 Ballerup", Attendees: []string{"Søren Ærø", "Åse Øster"},
+			Position: 2, Link: "https://events.balk.dk/r/abcdefghijklmnopqrstuv", Code: "ABCD-EFGH"}
 	}
 	return nil
 }
