@@ -140,6 +140,13 @@ func (s *Service) Register(ctx context.Context, req Request) (reg Registration, 
 			}
 			reg.Attendees = append(reg.Attendees, att)
 		}
+		if reg.Status == StatusWaitlisted {
+			var n int64
+			if err := db.Model(&Registration{}).Where("event_id = ? AND status = ? AND id <= ?", e.ID, StatusWaitlisted, reg.ID).Count(&n).Error; err != nil {
+				return err
+			}
+			reg.Position = int(n)
+		}
 		if s.notifier != nil {
 			return s.notifier.Registered(ctx, reg, e)
 		}
@@ -148,7 +155,7 @@ func (s *Service) Register(ctx context.Context, req Request) (reg Registration, 
 	if err != nil {
 		return Registration{}, false, fmt.Errorf("register for event %d: %w", req.EventID, err)
 	}
-	if reg.Status == StatusWaitlisted {
+	if existing && reg.Status == StatusWaitlisted {
 		reg.Position, err = s.position(ctx, reg)
 	}
 	return reg, existing, err

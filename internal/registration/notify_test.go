@@ -1,0 +1,47 @@
+package registration
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"convene/internal/event"
+	"convene/internal/i18n"
+	"convene/internal/mail"
+	"convene/internal/setting"
+	"convene/internal/store/storetest"
+)
+
+func TestMailsQueuedWithTheChange(t *testing.T) {
+	st := storetest.New(t)
+	ctx := context.Background()
+	r, _ := mail.NewRenderer(i18n.MustLoad(), setting.NewService(st))
+	outbox := mail.NewOutbox(st, r)
+	ev := event.NewService(st, "balk.dk")
+	svc := NewService(st, ev, NewMailNotifier(outbox, func(context.Context) string { return "https://events.balk.dk/" }))
+	start := time.Now().Add(48 * time.Hour)
+	e, _ := ev.Save(ctx, event.Event{Title: "Nytårskur", StartsAt: start, EndsAt: start.Add(time.Hour), Capacity: 1, Venue: "Rådhuset", Waitlist: true})
+	e, _ = ev.Publish(ctx, e.ID)
+	a, _, err := svc.Register(ctx, Request{EventID: e.ID, CompanyName: "Alfa", Attendees: []AttendeeInput{{Name: "Anne", Email: "anne@alfa.dk"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := svc.Register(ctx, Request{EventID: e.ID, CompanyName: "Beta", Lang: "en", Attendees: []AttendeeInput{{Name: "Bo", Email: "bo@beta.dk"}}})
+	svc.Cancel(ctx, a.Token)
+	p, _ := outbox.List(ctx, mail.Query{})
+	var subjects []string
+	for i := len(p.Items) - 1; i >= 0; i-- {
+		subjects = append(subjects, p.Items[i].ToAddress+": "+p.Items[i].Subject)
+	}
+	want := []string{"anne@alfa.dk: Du er tilmeldt: Nytårskur", "bo@beta.dk: You are on the waiting list: Nytårskur",
+		"anne@alfa.dk: Din tilmelding er annulleret: Nytårskur", "bo@beta.dk: A place is yours: Nytårskur"}
+	if strings.Join(subjects, "|") != strings.Join(want, "|") {
+		t.Fatalf("mails:\n%s", strings.Join(subjects, "\n"))
+	}
+	first, _ := outbox.Get(ctx, p.Items[len(p.Items)-1].ID)
+	if !strings.Contains(first.TextBody, "https://events.balk.dk/r/"+a.Token) || !strings.Contains(first.TextBody, CheckinCode(a.Token)) {
+		t.Fatalf("the confirmation lacks the personal link or code:\n%s", first.TextBody)
+	}
+	_ = b
+}
