@@ -69,3 +69,27 @@ func (s *Service) Consents(ctx context.Context, contactID int64) ([]Consent, err
 	err := s.store.R(ctx).Where("contact_id = ?", contactID).Order("given_at DESC, id DESC").Find(&out).Error
 	return out, err
 }
+
+// RecordConsent gives marketing consent for the person with email,
+// creating the contact when the register does not know them yet (as when
+// someone ticks the consent box while registering for an event).
+func (s *Service) RecordConsent(ctx context.Context, name, email string, companyID *int64, source, wording string) error {
+	return s.store.Tx(ctx, func(ctx context.Context) error {
+		var ids []int64
+		if err := s.store.W(ctx).Raw("SELECT id FROM contacts WHERE email = ?", strings.ToLower(strings.TrimSpace(email))).Scan(&ids).Error; err != nil {
+			return err
+		}
+		id := int64(0)
+		if len(ids) == 1 {
+			id = ids[0]
+		} else {
+			c, err := s.SaveContact(ctx, Contact{Name: name, Email: email, CompanyID: companyID})
+			if err != nil {
+				return err
+			}
+			id = c.ID
+		}
+		_, err := s.GiveConsent(ctx, id, source, wording)
+		return err
+	})
+}

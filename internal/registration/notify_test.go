@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"convene/internal/company"
 	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/mail"
@@ -19,11 +20,11 @@ func TestMailsQueuedWithTheChange(t *testing.T) {
 	r, _ := mail.NewRenderer(i18n.MustLoad(), setting.NewService(st))
 	outbox := mail.NewOutbox(st, r)
 	ev := event.NewService(st, "balk.dk")
-	svc := NewService(st, ev, NewMailNotifier(outbox, func(context.Context) string { return "https://events.balk.dk/" }))
+	svc := NewService(st, ev, NewMailNotifier(outbox, func(context.Context) string { return "https://events.balk.dk/" }), company.NewService(st))
 	start := time.Now().Add(48 * time.Hour)
 	e, _ := ev.Save(ctx, event.Event{Title: "Nytårskur", StartsAt: start, EndsAt: start.Add(time.Hour), Capacity: 1, Venue: "Rådhuset", Waitlist: true})
 	e, _ = ev.Publish(ctx, e.ID)
-	a, _, err := svc.Register(ctx, Request{EventID: e.ID, CompanyName: "Alfa", Attendees: []AttendeeInput{{Name: "Anne", Email: "anne@alfa.dk"}}})
+	a, _, err := svc.Register(ctx, Request{EventID: e.ID, CompanyName: "Alfa", MarketingConsent: true, Attendees: []AttendeeInput{{Name: "Anne", Email: "anne@alfa.dk"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,4 +45,8 @@ func TestMailsQueuedWithTheChange(t *testing.T) {
 		t.Fatalf("the confirmation lacks the personal link or code:\n%s", first.TextBody)
 	}
 	_ = b
+	contacts, _ := company.NewService(st).ListContacts(ctx, company.ContactQuery{Consent: "yes"})
+	if contacts.Total != 1 || contacts.Items[0].Email != "anne@alfa.dk" || contacts.Items[0].Consent.WordingVersion != ConsentWording {
+		t.Fatalf("consent from the form: %+v", contacts.Items)
+	}
 }

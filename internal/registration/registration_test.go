@@ -45,7 +45,7 @@ func newEnv(t *testing.T) *env {
 	st := storetest.New(t)
 	ev := event.NewService(st, "balk.dk")
 	n := &recorder{}
-	return &env{svc: NewService(st, ev, n), events: ev, notes: n}
+	return &env{svc: NewService(st, ev, n, nil), events: ev, notes: n}
 }
 
 func (e *env) event(t *testing.T, capacity int, edit func(*event.Event)) event.Event {

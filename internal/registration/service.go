@@ -33,17 +33,28 @@ type Notifier interface {
 	Cancelled(ctx context.Context, r Registration, e event.Event) error
 }
 
+// ConsentRecorder records the marketing consent given on the form.
+type ConsentRecorder interface {
+	RecordConsent(ctx context.Context, name, email string, companyID *int64, source, wording string) error
+}
+
+// ConsentWording is the version of the consent text on the public form;
+// change it whenever the text changes.
+const ConsentWording = "tilmelding-v1"
+
 // Service takes registrations.
 type Service struct {
 	store    *store.Store
 	events   *event.Service
 	notifier Notifier
+	consents ConsentRecorder
 	now      func() time.Time
 }
 
-// NewService returns the registration service; notifier may be nil.
-func NewService(st *store.Store, events *event.Service, notifier Notifier) *Service {
-	return &Service{store: st, events: events, notifier: notifier, now: func() time.Time { return time.Now().UTC() }}
+// NewService returns the registration service; notifier and consents may
+// be nil.
+func NewService(st *store.Store, events *event.Service, notifier Notifier, consents ConsentRecorder) *Service {
+	return &Service{store: st, events: events, notifier: notifier, consents: consents, now: func() time.Time { return time.Now().UTC() }}
 }
 
 // newToken is the personal link's secret: 128 random bits.
@@ -139,6 +150,12 @@ func (s *Service) Register(ctx context.Context, req Request) (reg Registration, 
 				return err
 			}
 			reg.Attendees = append(reg.Attendees, att)
+		}
+		if req.MarketingConsent && s.consents != nil {
+			a := req.Attendees[0]
+			if err := s.consents.RecordConsent(ctx, a.Name, a.Email, reg.CompanyID, "tilmelding: "+e.Title, ConsentWording); err != nil {
+				return err
+			}
 		}
 		if reg.Status == StatusWaitlisted {
 			var n int64
