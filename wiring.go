@@ -19,6 +19,7 @@ import (
 	"convene/internal/i18n"
 	"convene/internal/mail"
 	"convene/internal/privacy"
+	"convene/internal/registration"
 	"convene/internal/setting"
 	"convene/internal/store"
 	"convene/internal/web"
@@ -59,9 +60,18 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 	}
 	// Calendar UIDs name the organiser's mail domain.
 	uidDomain := org.Email[strings.LastIndexByte(org.Email, '@')+1:]
+	events := event.NewService(st, uidDomain)
+	publicURL := func(ctx context.Context) string {
+		st, err := settings.Get(ctx)
+		if err != nil {
+			return cfg.BaseURL
+		}
+		return st.PublicURL(cfg.BaseURL, cfg.Addr)
+	}
+	registrations := registration.NewService(st, events, registration.NewMailNotifier(outbox, publicURL), register)
 	deps := &app.Deps{
 		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
-		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: event.NewService(st, uidDomain),
+		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: events, Registrations: registrations,
 		Catalog: cio.cat, Log: log, Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
 	}
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil
@@ -100,7 +110,7 @@ func start(ctx context.Context, cio cmdIO, cfg config, mode string, admin fs.FS,
 func (s *system) newWeb(admin fs.FS, withRPC bool) error {
 	cfg := web.Config{
 		Store: s.store, Settings: s.deps.Settings, Users: s.deps.Users, Catalog: s.deps.Catalog, Log: s.log,
-		Admin: admin, Events: s.deps.Events, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
+		Admin: admin, Events: s.deps.Events, Registrations: s.deps.Registrations, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
 	}
 	if withRPC {
 		cfg.Services = func(ctx context.Context, actor auth.Actor) []any { return app.Bound(ctx, s.deps, actor) }

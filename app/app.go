@@ -11,6 +11,7 @@ import (
 	"convene/internal/i18n"
 	"convene/internal/mail"
 	"convene/internal/privacy"
+	"convene/internal/registration"
 	"convene/internal/setting"
 	"convene/internal/store"
 )
@@ -28,9 +29,11 @@ type Deps struct {
 	// Privacy answers a person's export and erasure requests.
 	Privacy *privacy.Service
 	// Events are the department's events.
-	Events  *event.Service
-	Catalog *i18n.Catalog
-	Log     *slog.Logger
+	Events *event.Service
+	// Registrations are the companies' registrations for events.
+	Registrations *registration.Service
+	Catalog       *i18n.Catalog
+	Log           *slog.Logger
 	// Version is the program's version.
 	Version string
 	// Mode is "desktop" or "serve".

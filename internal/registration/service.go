@@ -64,8 +64,8 @@ func newToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// open reports why an event does not take registrations now, or nil.
-func (s *Service) open(e event.Event) error {
+// CheckOpen reports why an event does not take registrations now, or nil.
+func (s *Service) CheckOpen(e event.Event) error {
 	now := s.now()
 	switch {
 	case e.Status == event.StatusCancelled:
@@ -94,7 +94,7 @@ func (s *Service) Register(ctx context.Context, req Request) (reg Registration, 
 	if err != nil {
 		return Registration{}, false, err
 	}
-	if err := s.open(e); err != nil {
+	if err := s.CheckOpen(e); err != nil {
 		return Registration{}, false, err
 	}
 	if err := validate(req, e); err != nil {

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"convene/internal/event"
-	"convene/internal/i18n"
 
 	"github.com/yuin/goldmark"
 )
@@ -82,6 +81,5 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
-	v := s.viewOf(e, s.requestLang(w, r), s.location(r.Context()))
-	s.renderTitled(w, r, http.StatusOK, "event.html", func(i18n.Localizer) string { return v.TitleText }, v)
+	s.renderEvent(w, r, http.StatusOK, s.eventData(w, r, e))
 }

@@ -17,7 +17,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 func parseTemplates() (*template.Template, error) {
-	return template.New("").ParseFS(templateFS, "templates/*.html")
+	return template.New("").Funcs(template.FuncMap{"add1": func(i int) int { return i + 1 }}).ParseFS(templateFS, "templates/*.html")
 }
 
 // pageData is what every public page template receives.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"convene/internal/auth"
 	"convene/internal/i18n"
@@ -28,6 +29,8 @@ type Config struct {
 	Admin fs.FS
 	// Events feeds the public event pages; nil shows none.
 	Events EventSource
+	// Registrations takes registrations on the event pages; nil offers none.
+	Registrations Registrations
 	// Services makes the RPC endpoint's services; nil disables /api/rpc.
 	Services ServiceFactory
 	// FormatError turns a service error into the JSON the frontend reads.
@@ -44,6 +47,7 @@ type Server struct {
 	pages     *template.Template
 	throttle  *auth.Throttle
 	ipLimit   *auth.Throttle
+	formLimit *auth.Throttle
 	rpc       *rpcTable
 	handler   http.Handler
 	routeList []route
@@ -60,6 +64,10 @@ func New(cfg Config) (*Server, error) {
 		pages:    pages,
 		throttle: auth.NewThrottle(5, loginWindow),
 		ipLimit:  auth.NewThrottle(30, loginWindow),
+		// Public form posts per address: generous, since a town hall or a
+		// business park may share one address, but a script posting
+		// thousands is stopped.
+		formLimit: auth.NewThrottle(600, 10*time.Minute),
 	}
 	if cfg.Services != nil {
 		s.rpc = newRPCTable(cfg.Services)
@@ -111,6 +119,9 @@ func (s *Server) routes() []route {
 		{Method: "GET", Pattern: "/{$}", Access: public, Handler: s.home},
 		{Method: "GET", Pattern: "/tilgaengelighed", Access: public, Handler: s.accessibility},
 		{Method: "GET", Pattern: "/e/{slug}", Access: public, Handler: s.eventPage},
+		{Method: "POST", Pattern: "/e/{slug}/register", Access: public, Handler: s.register},
+		{Method: "GET", Pattern: "/r/{token}", Access: public, Handler: s.registrationPage},
+		{Method: "POST", Pattern: "/r/{token}/cancel", Access: public, Handler: s.cancelRegistration},
 		{Method: "GET", Pattern: "/healthz", Access: public, Handler: s.healthz},
 		{Method: "GET", Pattern: "/static/{file}", Access: public, Handler: s.static},
 		{Method: "GET", Pattern: "/login", Access: public, Handler: s.loginPage},

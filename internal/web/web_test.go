@@ -17,6 +17,7 @@ import (
 	"convene/internal/auth"
 	"convene/internal/event"
 	"convene/internal/i18n"
+	"convene/internal/registration"
 	"convene/internal/setting"
 	"convene/internal/store/storetest"
 )
@@ -55,12 +56,14 @@ type fixture struct {
 	users    *auth.Service
 	settings *setting.Service
 	events   *event.Service
+	regs     *registration.Service
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	st := storetest.New(t)
 	f := &fixture{t: t, users: auth.NewService(st), settings: setting.NewService(st), events: event.NewService(st, "balk.dk")}
+	f.regs = registration.NewService(st, f.events, nil, nil)
 	s, err := New(Config{
 		Store: st, Settings: f.settings, Users: f.users, Catalog: i18n.MustLoad(),
 		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -68,7 +71,7 @@ func newFixture(t *testing.T) *fixture {
 		Services: func(ctx context.Context, a auth.Actor) []any {
 			return []any{&Echo{ctx: ctx, actor: a}}
 		},
-		Addr: "127.0.0.1:0", Version: "test", Events: f.events,
+		Addr: "127.0.0.1:0", Version: "test", Events: f.events, Registrations: f.regs,
 	})
 	if err != nil {
 		t.Fatal(err)

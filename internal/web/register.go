@@ -1,0 +1,289 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"convene/internal/event"
+	"convene/internal/i18n"
+	"convene/internal/registration"
+)
+
+// Registrations is what the public site needs to take registrations.
+type Registrations interface {
+	Register(ctx context.Context, req registration.Request) (registration.Registration, bool, error)
+	ByToken(ctx context.Context, token string) (registration.Registration, event.Event, error)
+	Cancel(ctx context.Context, token string) (registration.Registration, error)
+	Counts(ctx context.Context, eventID int64) (registration.Counts, error)
+	CheckOpen(e event.Event) error
+}
+
+const formCookie = "convene_form"
+
+// formToken returns the browser's form token, setting one when missing:
+// the public forms' CSRF protection (a double-submit cookie).
+func (s *Server) formToken(w http.ResponseWriter, r *http.Request) string {
+	if c, err := r.Cookie(formCookie); err == nil && len(c.Value) >= 20 {
+		return c.Value
+	}
+	b := make([]byte, 18)
+	_, _ = rand.Read(b)
+	t := base64.RawURLEncoding.EncodeToString(b)
+	http.SetCookie(w, &http.Cookie{Name: formCookie, Value: t, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r)})
+	return t
+}
+
+func (s *Server) formTokenValid(r *http.Request) bool {
+	c, err := r.Cookie(formCookie)
+	return err == nil && validCSRF(r.PostFormValue("csrf"), c.Value)
+}
+
+// formView is the registration form's state: what was typed and what is
+// wrong, field by field, so a refused form comes back as it was sent.
+type formView struct {
+	CSRF    string
+	Rows    []int
+	Values  map[string]string
+	Checked map[string]bool
+	Errors  map[string]string
+	Message string
+}
+
+func (f formView) Value(name string) string { return f.Values[name] }
+func (f formView) Error(name string) string { return f.Errors[name] }
+func (f formView) Has(name string) bool     { return f.Checked[name] }
+
+// eventPageData is the event page with its registration state.
+type eventPageData struct {
+	eventView
+	Counts  registration.Counts
+	Closed  string // translation key when registration is not possible
+	Form    formView
+	HasForm bool
+}
+
+func attendeeRows(e event.Event) []int {
+	n := e.SeatsPerCompany
+	if n <= 0 || n > 10 {
+		n = 5
+	}
+	rows := make([]int, n)
+	for i := range rows {
+		rows[i] = i
+	}
+	return rows
+}
+
+// eventData builds the event page's data for e.
+func (s *Server) eventData(w http.ResponseWriter, r *http.Request, e event.Event) eventPageData {
+	d := eventPageData{eventView: s.viewOf(e, s.requestLang(w, r), s.location(r.Context()))}
+	if s.cfg.Registrations == nil {
+		return d
+	}
+	c, err := s.cfg.Registrations.Counts(r.Context(), e.ID)
+	if err != nil {
+		s.cfg.Log.Error("count registrations", "event_id", e.ID, "err", err)
+	}
+	d.Counts = c
+	if err := s.cfg.Registrations.CheckOpen(e); err != nil {
+		var ue *i18n.Error
+		if errors.As(err, &ue) {
+			d.Closed = ue.Key
+		}
+	} else if c.SeatsLeft == 0 && !e.Waitlist {
+		d.Closed = "registration.error.full"
+	}
+	d.HasForm = d.Closed == ""
+	d.Form = formView{CSRF: s.formToken(w, r), Rows: attendeeRows(e), Values: map[string]string{}, Checked: map[string]bool{}, Errors: map[string]string{}}
+	return d
+}
+
+// register handles POST /e/{slug}/register.
+func (s *Server) register(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Events == nil || s.cfg.Registrations == nil {
+		s.notFound(w, r)
+		return
+	}
+	if ok, wait := s.formLimit.Allow("ip:" + clientIP(r)); !ok {
+		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
+		s.fail(w, r, http.StatusTooManyRequests, "registration.error.too_fast")
+		return
+	}
+	s.formLimit.Fail("ip:" + clientIP(r))
+	if err := r.ParseForm(); err != nil {
+		status, key := http.StatusBadRequest, "error.bad_request"
+		if tooLarge(err) {
+			status, key = http.StatusRequestEntityTooLarge, "error.too_large"
+		}
+		s.fail(w, r, status, key)
+		return
+	}
+	e, err := s.cfg.Events.BySlug(r.Context(), r.PathValue("slug"))
+	if err != nil || e.Status == event.StatusDraft || e.Visibility != "public" {
+		s.notFound(w, r)
+		return
+	}
+	d := s.eventData(w, r, e)
+	d.Form.Values, d.Form.Checked = map[string]string{}, map[string]bool{}
+	for k, v := range r.PostForm {
+		if len(v) > 0 {
+			d.Form.Values[k] = v[0]
+		}
+		for _, x := range v {
+			d.Form.Checked[k+"="+x] = true
+		}
+	}
+	if !s.formTokenValid(r) {
+		d.Form.Message = "error.csrf"
+		s.renderEvent(w, r, http.StatusForbidden, d)
+		return
+	}
+	// A filled honeypot means a robot: answer as if all went well, keep nothing.
+	if r.PostFormValue("website") != "" {
+		http.Redirect(w, r, "/e/"+e.Slug, http.StatusSeeOther)
+		return
+	}
+	req := registration.Request{EventID: e.ID, CompanyName: r.PostFormValue("company"), CVR: r.PostFormValue("cvr"),
+		MarketingConsent: r.PostFormValue("consent") == "yes", Lang: s.requestLang(w, r), Source: "public", Answers: map[string]any{}}
+	for _, i := range d.Form.Rows {
+		req.Attendees = append(req.Attendees, registration.AttendeeInput{
+			Name: r.PostFormValue(fmt.Sprintf("a%d_name", i)), Email: r.PostFormValue(fmt.Sprintf("a%d_email", i)),
+			JobTitle: r.PostFormValue(fmt.Sprintf("a%d_title", i))})
+	}
+	for _, q := range e.Questions {
+		key := "q_" + q.ID
+		switch q.Type {
+		case event.QuestionMulti:
+			list := []any{}
+			for _, v := range r.PostForm[key] {
+				list = append(list, v)
+			}
+			req.Answers[q.ID] = list
+		case event.QuestionYesNo:
+			switch r.PostFormValue(key) {
+			case "yes":
+				req.Answers[q.ID] = true
+			case "no":
+				req.Answers[q.ID] = false
+			}
+		default:
+			if v := strings.TrimSpace(r.PostFormValue(key)); v != "" {
+				req.Answers[q.ID] = v
+			}
+		}
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
+	defer cancel()
+	reg, _, err := s.cfg.Registrations.Register(ctx, req)
+	if err != nil {
+		s.registerFailed(w, r, d, err)
+		return
+	}
+	http.Redirect(w, r, "/r/"+reg.Token+"?new=1", http.StatusSeeOther)
+}
+
+// registerFailed shows the form again with its errors, or a polite page
+// when the database is too busy to answer in time.
+func (s *Server) registerFailed(w http.ResponseWriter, r *http.Request, d eventPageData, err error) {
+	var ue *i18n.Error
+	if !errors.As(err, &ue) {
+		if errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "database is locked") {
+			s.cfg.Log.Warn("registration timed out", "err", err)
+			w.Header().Set("Retry-After", "5")
+			s.fail(w, r, http.StatusServiceUnavailable, "registration.error.busy")
+			return
+		}
+		s.cfg.Log.Error("registration failed", "err", err)
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	l := i18n.Localizer{Lang: s.requestLang(w, r), Catalog: s.cfg.Catalog}
+	d.Form.Message = ue.Key
+	for field, m := range ue.Fields {
+		d.Form.Errors[formField(field)] = l.Msg(m)
+	}
+	s.renderEvent(w, r, http.StatusUnprocessableEntity, d)
+}
+
+// formField maps a service field (attendees.0.email) to its input name.
+func formField(f string) string {
+	switch {
+	case f == "companyName":
+		return "company"
+	case strings.HasPrefix(f, "attendees."):
+		parts := strings.Split(f, ".")
+		if len(parts) == 3 {
+			name := map[string]string{"name": "name", "email": "email", "jobTitle": "title"}[parts[2]]
+			return "a" + parts[1] + "_" + name
+		}
+		return "attendees"
+	case strings.HasPrefix(f, "answers."):
+		return "q_" + strings.TrimPrefix(f, "answers.")
+	}
+	return f
+}
+
+func (s *Server) renderEvent(w http.ResponseWriter, r *http.Request, status int, d eventPageData) {
+	s.renderTitled(w, r, status, "event.html", func(i18n.Localizer) string { return d.TitleText }, d)
+}
+
+// registrationPage serves /r/{token}: the registration's own page.
+func (s *Server) registrationPage(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Registrations == nil {
+		s.notFound(w, r)
+		return
+	}
+	reg, e, err := s.cfg.Registrations.ByToken(r.Context(), r.PathValue("token"))
+	if errors.Is(err, registration.ErrNotFound) {
+		s.notFound(w, r)
+		return
+	}
+	if err != nil {
+		s.cfg.Log.Error("load registration", "err", err)
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Robots-Tag", "noindex")
+	v := struct {
+		Event    eventView
+		Reg      registration.Registration
+		Code     string
+		New      bool
+		Done     bool
+		CSRF     string
+		CanAlter bool
+	}{Event: s.viewOf(e, s.requestLang(w, r), s.location(r.Context())), Reg: reg, Code: registration.CheckinCode(reg.Token),
+		New: r.URL.Query().Get("new") == "1", Done: r.URL.Query().Get("cancelled") == "1", CSRF: s.formToken(w, r),
+		CanAlter: reg.Status != registration.StatusCancelled && e.Status == event.StatusPublished && time.Now().Before(e.StartsAt)}
+	s.render(w, r, http.StatusOK, "registration.html", "public.registration_title", v)
+}
+
+// cancelRegistration handles POST /r/{token}/cancel.
+func (s *Server) cancelRegistration(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Registrations == nil {
+		s.notFound(w, r)
+		return
+	}
+	if err := r.ParseForm(); err != nil || !s.formTokenValid(r) {
+		s.fail(w, r, http.StatusForbidden, "error.csrf")
+		return
+	}
+	token := r.PathValue("token")
+	if _, err := s.cfg.Registrations.Cancel(r.Context(), token); err != nil {
+		if errors.Is(err, registration.ErrNotFound) {
+			s.notFound(w, r)
+			return
+		}
+		s.cfg.Log.Error("cancel registration", "err", err)
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	http.Redirect(w, r, "/r/"+token+"?cancelled=1", http.StatusSeeOther)
+}
