@@ -38,6 +38,7 @@ func Parts() []Part {
 		{"mail", benchMail},
 		{"import", benchImport},
 		{"search", benchSearch},
+		{"rush", benchRush},
 	}
 }
 

@@ -110,12 +110,14 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	if ok, wait := s.formLimit.Allow("ip:" + clientIP(r)); !ok {
-		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
-		s.fail(w, r, http.StatusTooManyRequests, "registration.error.too_fast")
-		return
+	if s.formLimit != nil {
+		if ok, wait := s.formLimit.Allow("ip:" + clientIP(r)); !ok {
+			w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
+			s.fail(w, r, http.StatusTooManyRequests, "registration.error.too_fast")
+			return
+		}
+		s.formLimit.Fail("ip:" + clientIP(r))
 	}
-	s.formLimit.Fail("ip:" + clientIP(r))
 	if err := r.ParseForm(); err != nil {
 		status, key := http.StatusBadRequest, "error.bad_request"
 		if tooLarge(err) {

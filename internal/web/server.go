@@ -31,6 +31,10 @@ type Config struct {
 	Events EventSource
 	// Registrations takes registrations on the event pages; nil offers none.
 	Registrations Registrations
+	// FormPostsPerAddress caps public form posts per client address in 10
+	// minutes; 0 means 600, negative means no cap (as for a benchmark
+	// whose clients all share one address).
+	FormPostsPerAddress int
 	// Services makes the RPC endpoint's services; nil disables /api/rpc.
 	Services ServiceFactory
 	// FormatError turns a service error into the JSON the frontend reads.
@@ -64,10 +68,15 @@ func New(cfg Config) (*Server, error) {
 		pages:    pages,
 		throttle: auth.NewThrottle(5, loginWindow),
 		ipLimit:  auth.NewThrottle(30, loginWindow),
-		// Public form posts per address: generous, since a town hall or a
-		// business park may share one address, but a script posting
-		// thousands is stopped.
-		formLimit: auth.NewThrottle(600, 10*time.Minute),
+	}
+	// Public form posts per address: generous, since a town hall or a
+	// business park may share one address, but a script posting thousands
+	// is stopped.
+	switch n := cfg.FormPostsPerAddress; {
+	case n == 0:
+		s.formLimit = auth.NewThrottle(600, 10*time.Minute)
+	case n > 0:
+		s.formLimit = auth.NewThrottle(n, 10*time.Minute)
 	}
 	if cfg.Services != nil {
 		s.rpc = newRPCTable(cfg.Services)
