@@ -8,6 +8,8 @@ import ContactsView from './register/ContactsView.vue'
 import ContactDetailView from './register/ContactDetailView.vue'
 import ImportView from './register/import/ImportView.vue'
 import SegmentsView from './segments/SegmentsView.vue'
+import EventsView from './events/EventsView.vue'
+import EventDetailView from './events/EventDetailView.vue'
 
 /** NavItem is one entry of the left navigation. */
 export interface NavItem {
@@ -20,6 +22,7 @@ export interface NavItem {
 /** navSection is the nav item a path belongs to: the register's screens are under companies. */
 export function navSection(path: string): string {
   if (/^\/(companies|contacts|segments)(\/|$)/.test(path)) return 'companies'
+  if (/^\/events(\/|$)/.test(path)) return 'events'
   return navItems.find((n) => n.path === path)?.name ?? ''
 }
 
@@ -36,9 +39,12 @@ export const navItems: NavItem[] = [
 
 const routes: RouteRecordRaw[] = [
   ...navItems
-    .filter((n) => !['settings', 'mail', 'companies'].includes(n.name))
+    .filter((n) => !['settings', 'mail', 'companies', 'events'].includes(n.name))
     .map((n) => ({ path: n.path, name: n.name, component: ComingSoon, props: { section: n.name } })),
   { path: '/mail', name: 'mail', component: MailView },
+  // Events: /events/new creates one.
+  { path: '/events', name: 'events', component: EventsView },
+  { path: '/events/:id', name: 'event', component: EventDetailView },
   // The register: /companies/new and /contacts/new create.
   { path: '/companies', name: 'companies', component: CompaniesView },
   { path: '/companies/import', name: 'companies-import', component: ImportView },

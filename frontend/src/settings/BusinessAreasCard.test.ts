@@ -5,6 +5,7 @@ import type { setting } from '../../wailsjs/go/models'
 import { createAppI18n } from '../i18n'
 import { settings } from '../state/app'
 import BusinessAreasCard from './BusinessAreasCard.vue'
+import ThemesCard from './ThemesCard.vue'
 import { move, validateAreas } from './areas'
 
 enableAutoUnmount(afterEach)
@@ -20,6 +21,7 @@ const saved: setting.Settings = {
   defaultLanguage: 'da',
   timeZone: 'Europe/Copenhagen',
   businessAreas: ['Lautrupgård', 'Ballerup Erhvervsområde'],
+  themes: ['Grøn omstilling'],
   updatedAt: '2026-11-28T16:00:00Z',
   updatedBy: 'Anna Admin',
 }
@@ -67,14 +69,43 @@ describe('BusinessAreasCard', () => {
     await w.get('form').trigger('submit')
     await settle()
     expect(save).not.toHaveBeenCalled()
-    expect(w.text()).toContain('Området lautrupgård står der to gange.')
+    expect(w.text()).toContain('»lautrupgård« står der to gange.')
 
     await w.findAll('[data-testid="settings-area-remove"]')[2].trigger('click')
     save.mockRejectedValueOnce({ key: 'error.validation', message: '', fields: { businessAreas: { key: 'settings.error.areas_many', params: { max: 50 } } } })
     await w.get('form').trigger('submit')
     await settle()
     expect(save).toHaveBeenCalledTimes(1)
-    expect(w.text()).toContain('Højst 50 områder.')
+    expect(w.text()).toContain('Højst 50 punkter på listen.')
+  })
+})
+
+describe('ThemesCard', () => {
+  it('edits the themes with the same card and saves only them', async () => {
+    const w = mount(ThemesCard, { global: { plugins: [ElementPlus, createAppI18n('da')] }, attachTo: document.body })
+    await flushPromises()
+    expect(w.get('[data-testid="settings-themes"]').text()).toContain('Grøn omstilling')
+    expect(w.text()).toContain('Temaer')
+    await w.get('input[data-testid="settings-themes-new"]').setValue('Eksport')
+    await w.get('[data-testid="settings-themes-add"]').trigger('click')
+    expect(w.findAll('[data-testid="settings-theme"]').map((a) => a.text())).toEqual(['Grøn omstilling', 'Eksport'])
+    expect(w.get('[data-testid="settings-theme-remove"]').attributes('aria-label')).toBe('Fjern Grøn omstilling')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(save).toHaveBeenCalledWith({ ...saved, themes: ['Grøn omstilling', 'Eksport'] })
+    expect(settings.value?.businessAreas).toEqual(saved.businessAreas)
+    expect(w.find('[data-testid="settings-themes-saved"]').text()).toContain('Temaerne er gemt.')
+  })
+
+  it('refuses a theme twice before calling the server', async () => {
+    const w = mount(ThemesCard, { global: { plugins: [ElementPlus, createAppI18n('da')] }, attachTo: document.body })
+    await flushPromises()
+    await w.get('input[data-testid="settings-themes-new"]').setValue('GRØN OMSTILLING')
+    await w.get('[data-testid="settings-themes-add"]').trigger('click')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(save).not.toHaveBeenCalled()
+    expect(w.text()).toContain('»GRØN OMSTILLING« står der to gange.')
   })
 })
 

@@ -16,6 +16,7 @@ const saved: setting.Settings = {
   defaultLanguage: 'da',
   timeZone: 'Europe/Copenhagen',
   businessAreas: [],
+  themes: ['Grøn omstilling'],
   updatedAt: '2026-11-28T16:00:00Z',
   updatedBy: 'Anna Admin',
 }
