@@ -131,17 +131,22 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	d := s.eventData(w, r, e)
-	d.Form.Values, d.Form.Checked = map[string]string{}, map[string]bool{}
-	for k, v := range r.PostForm {
-		if len(v) > 0 {
-			d.Form.Values[k] = v[0]
+	// The page's data (counts and all) is built only when the form comes
+	// back with errors: a rush of good registrations should not pay for it.
+	refused := func() eventPageData {
+		d := s.eventData(w, r, e)
+		for k, v := range r.PostForm {
+			if len(v) > 0 {
+				d.Form.Values[k] = v[0]
+			}
+			for _, x := range v {
+				d.Form.Checked[k+"="+x] = true
+			}
 		}
-		for _, x := range v {
-			d.Form.Checked[k+"="+x] = true
-		}
+		return d
 	}
 	if !s.formTokenValid(r) {
+		d := refused()
 		d.Form.Message = "error.csrf"
 		s.renderEvent(w, r, http.StatusForbidden, d)
 		return
@@ -153,7 +158,7 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 	}
 	req := registration.Request{EventID: e.ID, CompanyName: r.PostFormValue("company"), CVR: r.PostFormValue("cvr"),
 		MarketingConsent: r.PostFormValue("consent") == "yes", Lang: s.requestLang(w, r), Source: "public", Answers: map[string]any{}}
-	for _, i := range d.Form.Rows {
+	for _, i := range attendeeRows(e) {
 		req.Attendees = append(req.Attendees, registration.AttendeeInput{
 			Name: r.PostFormValue(fmt.Sprintf("a%d_name", i)), Email: r.PostFormValue(fmt.Sprintf("a%d_email", i)),
 			JobTitle: r.PostFormValue(fmt.Sprintf("a%d_title", i))})
@@ -184,7 +189,7 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	reg, _, err := s.cfg.Registrations.Register(ctx, req)
 	if err != nil {
-		s.registerFailed(w, r, d, err)
+		s.registerFailed(w, r, refused, err)
 		return
 	}
 	http.Redirect(w, r, "/r/"+reg.Token+"?new=1", http.StatusSeeOther)
@@ -192,7 +197,7 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 
 // registerFailed shows the form again with its errors, or a polite page
 // when the database is too busy to answer in time.
-func (s *Server) registerFailed(w http.ResponseWriter, r *http.Request, d eventPageData, err error) {
+func (s *Server) registerFailed(w http.ResponseWriter, r *http.Request, page func() eventPageData, err error) {
 	var ue *i18n.Error
 	if !errors.As(err, &ue) {
 		if errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "database is locked") {
@@ -206,6 +211,7 @@ func (s *Server) registerFailed(w http.ResponseWriter, r *http.Request, d eventP
 		return
 	}
 	l := i18n.Localizer{Lang: s.requestLang(w, r), Catalog: s.cfg.Catalog}
+	d := page()
 	d.Form.Message = ue.Key
 	for field, m := range ue.Fields {
 		d.Form.Errors[formField(field)] = l.Msg(m)
