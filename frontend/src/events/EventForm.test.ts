@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defineComponent, h, ref } from 'vue'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import type { event } from '../../wailsjs/go/models'
@@ -134,6 +135,24 @@ describe('EventForm', () => {
     expect(svc.Publish).toHaveBeenCalledWith(5)
     expect(itemText(w, 'event-registrationDeadline')).toContain('Tilmeldingsfristen skal ligge før arrangementet starter.')
     expect(value(w, 'event-capacity')).toBe('40')
+  })
+
+  it('keeps the publish problems when the saved event comes back through the props', async () => {
+    const Parent = defineComponent(() => {
+      const current = ref<event.Event | null>(null)
+      return () => h(EventForm, { event: current.value, options: eventOptions, onSaved: (e: event.Event) => (current.value = e) })
+    })
+    const w = mount(Parent, { global: { plugins: [ElementPlus, createAppI18n('da')] }, attachTo: document.body })
+    await flushPromises()
+    await type(w as unknown as W, 'event-title', 'Netværksmøde')
+    await pick(w as unknown as W, 'event-startsAt', '03.12.2026 17:00')
+    await pick(w as unknown as W, 'event-endsAt', '03.12.2026 19:00')
+    await w.get('[data-testid="event-publish"]').trigger('click')
+    await settle()
+    expect(svc.Save).toHaveBeenCalledTimes(1)
+    expect(svc.Publish).not.toHaveBeenCalled()
+    expect(itemText(w as unknown as W, 'event-capacity')).toContain('Skriv hvor mange pladser der er')
+    expect(itemText(w as unknown as W, 'event-venue')).toContain('Skriv et sted eller et onlinelink.')
   })
 
   it('publishes a draft and reports the published event', async () => {
