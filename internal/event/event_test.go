@@ -81,6 +81,7 @@ func TestDraftPublishEditCancel(t *testing.T) {
 	// Saving a published event keeps it publishable.
 	bad := pub
 	bad.Capacity = 0
+	bad.Status = StatusDraft // what the form says does not matter
 	if _, err := s.Save(ctx, bad); fieldKeys(t, err)["capacity"] == "" {
 		t.Fatal("a published event lost its capacity")
 	}

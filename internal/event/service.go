@@ -74,9 +74,6 @@ func (s *Service) Save(ctx context.Context, in Event) (Event, error) {
 	e := normalize(in)
 	var v i18n.Validation
 	validateDraft(e, &v)
-	if e.ID != 0 && e.Status == StatusPublished {
-		validatePublish(e, &v)
-	}
 	if err := v.Err(); err != nil {
 		return Event{}, err
 	}
@@ -95,6 +92,15 @@ func (s *Service) Save(ctx context.Context, in Event) (Event, error) {
 				return ErrNotFound
 			}
 			return err
+		}
+		// A published event must stay publishable; the stored status
+		// decides, not what the form sent.
+		if before.Status == StatusPublished {
+			var pv i18n.Validation
+			validatePublish(e, &pv)
+			if err := pv.Err(); err != nil {
+				return err
+			}
 		}
 		// Identity and life-cycle fields change only through their actions.
 		e.Slug, e.UID, e.Status, e.CreatedAt, e.SeriesID, e.CancelMessage = before.Slug, before.UID, before.Status, before.CreatedAt, before.SeriesID, before.CancelMessage
