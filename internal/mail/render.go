@@ -17,8 +17,8 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// Templates lists the mail templates; each has NAME.txt (with a "subject"
-// block) and NAME.html, rendered inside the shared layouts.
+// Templates lists the mail templates; each has NAME.txt (with the
+// "subject" block) and NAME.html, rendered inside the shared layouts.
 var Templates = []string{"test", "registration"}
 
 // Renderer renders mail templates in the recipient's language with the
@@ -82,6 +82,9 @@ type View struct {
 	// Loc is the organiser's time zone; templates show times in it.
 	Loc  *time.Location
 	Data any
+	// Subject is the rendered subject, for the HTML layout's title; the
+	// subject is written once, in the text template's "subject" block.
+	Subject string
 }
 
 // Local converts t to the organiser's time zone.
@@ -114,13 +117,14 @@ func (r *Renderer) Render(ctx context.Context, name, lang string, data any) (Ren
 	if err := t.ExecuteTemplate(&subject, "subject", v); err != nil {
 		return Rendered{}, err
 	}
+	v.Subject = oneLine(subject.String())
 	if err := t.ExecuteTemplate(&text, "layout", v); err != nil {
 		return Rendered{}, err
 	}
 	if err := h.ExecuteTemplate(&html, "layout", v); err != nil {
 		return Rendered{}, err
 	}
-	return Rendered{Subject: oneLine(subject.String()), Text: tidyText(text.String()), HTML: html.String(), Lang: lang, Org: org}, nil
+	return Rendered{Subject: v.Subject, Text: tidyText(text.String()), HTML: html.String(), Lang: lang, Org: org}, nil
 }
 
 // tidyText trims trailing spaces and collapses runs of blank lines that
