@@ -18,6 +18,8 @@ type Query struct {
 	Tag         string  `json:"tag"`
 	Symbiosis   *bool   `json:"symbiosis"`
 	HasContacts *bool   `json:"hasContacts"`
+	// SegmentID keeps the members of a companies segment.
+	SegmentID int64 `json:"segmentId,omitempty"`
 	// Sort is "name" (default) or "created".
 	Sort     string `json:"sort"`
 	Desc     bool   `json:"desc"`
@@ -66,6 +68,13 @@ func (s *Service) List(ctx context.Context, q Query) (Page, error) {
 			cond = "NOT " + cond
 		}
 		db = db.Where(cond)
+	}
+	if q.SegmentID != 0 {
+		members, err := s.members(ctx, q.SegmentID, "companies")
+		if err != nil {
+			return Page{}, err
+		}
+		db = db.Where("companies.id IN (?)", members)
 	}
 	page := Page{Items: []Company{}}
 	if err := db.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {

@@ -14,11 +14,13 @@ type ContactQuery struct {
 	Search    string `json:"search"`
 	CompanyID int64  `json:"companyId"`
 	// Consent filters on marketing consent in force ("yes"/"no"/"").
-	Consent  string `json:"consent"`
-	Sort     string `json:"sort"`
-	Desc     bool   `json:"desc"`
-	After    string `json:"after"`
-	PageSize int    `json:"pageSize"`
+	Consent string `json:"consent"`
+	// SegmentID keeps the members of a contacts segment.
+	SegmentID int64  `json:"segmentId,omitempty"`
+	Sort      string `json:"sort"`
+	Desc      bool   `json:"desc"`
+	After     string `json:"after"`
+	PageSize  int    `json:"pageSize"`
 }
 
 // ContactPage is one page of contacts.
@@ -49,6 +51,13 @@ func (s *Service) ListContacts(ctx context.Context, q ContactQuery) (ContactPage
 		db = db.Where(activeConsent)
 	case "no":
 		db = db.Where("NOT " + activeConsent)
+	}
+	if q.SegmentID != 0 {
+		members, err := s.members(ctx, q.SegmentID, "contacts")
+		if err != nil {
+			return ContactPage{}, err
+		}
+		db = db.Where("contacts.id IN (?)", members)
 	}
 	page := ContactPage{Items: []Contact{}}
 	if err := db.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {

@@ -61,6 +61,10 @@ func contactRecord(c Contact) []string {
 
 // ExportCompanies writes every company matching q as CSV or XLSX.
 func (s *Service) ExportCompanies(ctx context.Context, q Query, format string) (File, error) {
+	return s.exportCompanies(ctx, q, format, "virksomheder")
+}
+
+func (s *Service) exportCompanies(ctx context.Context, q Query, format, name string) (File, error) {
 	rows := [][]string{companyHeader}
 	q.After, q.PageSize = "", 200
 	for {
@@ -76,11 +80,15 @@ func (s *Service) ExportCompanies(ctx context.Context, q Query, format string) (
 		}
 		q.After = p.Next
 	}
-	return writeTable("virksomheder", format, rows)
+	return writeTable(name, format, rows)
 }
 
 // ExportContacts writes every contact matching q as CSV or XLSX.
 func (s *Service) ExportContacts(ctx context.Context, q ContactQuery, format string) (File, error) {
+	return s.exportContacts(ctx, q, format, "kontaktpersoner")
+}
+
+func (s *Service) exportContacts(ctx context.Context, q ContactQuery, format, name string) (File, error) {
 	rows := [][]string{contactHeader}
 	q.After, q.PageSize = "", 200
 	for {
@@ -96,65 +104,20 @@ func (s *Service) ExportContacts(ctx context.Context, q ContactQuery, format str
 		}
 		q.After = p.Next
 	}
-	return writeTable("kontaktpersoner", format, rows)
+	return writeTable(name, format, rows)
 }
 
-// ExportSegment writes a segment's members.
+// ExportSegment writes a segment's members, in name order.
 func (s *Service) ExportSegment(ctx context.Context, id int64, format string) (File, error) {
 	seg, err := s.segment(ctx, id)
 	if err != nil {
 		return File{}, err
 	}
-	ids, err := s.SegmentMembers(ctx, id)
-	if err != nil {
-		return File{}, err
+	name := "segment-" + slug(seg.Name)
+	if seg.Target == "contacts" {
+		return s.exportContacts(ctx, ContactQuery{SegmentID: id}, format, name)
 	}
-	var rows [][]string
-	for start := 0; start < len(ids) || start == 0; start += 500 {
-		end := min(start+500, len(ids))
-		batch := ids[start:end]
-		if seg.Target == "contacts" {
-			if rows == nil {
-				rows = [][]string{contactHeader}
-			}
-			var crs []contactRow
-			if err := s.store.R(ctx).Where("id IN ?", batch).Order("name_key, id").Find(&crs).Error; err != nil {
-				return File{}, err
-			}
-			items := make([]Contact, len(crs))
-			for i := range crs {
-				items[i] = crs[i].Contact
-			}
-			if err := s.fillContactDetails(ctx, items); err != nil {
-				return File{}, err
-			}
-			for _, c := range items {
-				rows = append(rows, contactRecord(c))
-			}
-		} else {
-			if rows == nil {
-				rows = [][]string{companyHeader}
-			}
-			var crs []companyRow
-			if err := s.store.R(ctx).Where("id IN ?", batch).Order("name_key, id").Find(&crs).Error; err != nil {
-				return File{}, err
-			}
-			items := make([]Company, len(crs))
-			for i := range crs {
-				items[i] = crs[i].Company
-			}
-			if err := s.fillListDetails(ctx, items); err != nil {
-				return File{}, err
-			}
-			for _, c := range items {
-				rows = append(rows, companyRecord(c))
-			}
-		}
-		if end == len(ids) {
-			break
-		}
-	}
-	return writeTable("segment-"+slug(seg.Name), format, rows)
+	return s.exportCompanies(ctx, Query{SegmentID: id}, format, name)
 }
 
 func slug(s string) string {

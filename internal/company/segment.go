@@ -107,6 +107,19 @@ func (s *Service) SegmentMembers(ctx context.Context, id int64) ([]int64, error)
 	return ids, err
 }
 
+// members is the subquery of a segment's member ids; the segment must be
+// of target.
+func (s *Service) members(ctx context.Context, id int64, target string) (*gorm.DB, error) {
+	seg, err := s.segment(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if seg.Target != target {
+		return nil, i18n.NewError("company.error.segment_target", nil)
+	}
+	return s.segmentQuery(ctx, target, seg.Filter).Select(target + ".id"), nil
+}
+
 func (s *Service) segment(ctx context.Context, id int64) (Segment, error) {
 	var seg Segment
 	err := s.store.R(ctx).Take(&seg, id).Error

@@ -66,6 +66,13 @@ func TestSegmentsCountAndListMembers(t *testing.T) {
 	if err != nil || len(ids) != 2 {
 		t.Fatalf("members %v, %v", ids, err)
 	}
+	page, err := s.ListContacts(ctx, ContactQuery{SegmentID: seg.ID})
+	if err != nil || page.Total != 2 {
+		t.Fatalf("contacts of the segment: %d, %v", page.Total, err)
+	}
+	if _, err := s.List(ctx, Query{SegmentID: seg.ID}); err == nil {
+		t.Fatal("a contacts segment filtered companies")
+	}
 	list, _ := s.Segments(ctx)
 	if len(list) != 1 || list[0].Count != 2 || list[0].Filter.Consent == nil {
 		t.Fatalf("segments %+v", list)

@@ -135,6 +135,7 @@ export namespace company {
 	    search: string;
 	    companyId: number;
 	    consent: string;
+	    segmentId?: number;
 	    sort: string;
 	    desc: boolean;
 	    after: string;
@@ -199,6 +200,7 @@ export namespace company {
 	    tag: string;
 	    symbiosis?: boolean;
 	    hasContacts?: boolean;
+	    segmentId?: number;
 	    sort: string;
 	    desc: boolean;
 	    after: string;
