@@ -34,6 +34,8 @@ type system struct {
 	deps   *app.Deps
 	web    *web.Server
 	mailer *mail.Worker
+	// reminders queues the reminder mails before events.
+	reminders *registration.Reminders
 }
 
 // open opens the database and builds the services. Only a new database is
@@ -69,6 +71,10 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 		return st.PublicURL(cfg.BaseURL, cfg.Addr)
 	}
 	registrations := registration.NewService(st, events, registration.NewMailNotifier(outbox, publicURL), register)
+	if err := registrations.BackfillCodes(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
 	deps := &app.Deps{
 		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
 		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: events, Registrations: registrations,
@@ -102,6 +108,10 @@ func start(ctx context.Context, cio cmdIO, cfg config, mode string, admin fs.FS,
 		sys.close()
 		return nil, nil, err
 	}
+	// Reminders are checked every few minutes; a reminder is due days
+	// ahead, so minutes of delay do not matter.
+	sys.reminders = registration.NewReminders(sys.deps.Registrations, 5*time.Minute, sys.log.With("part", "reminders"))
+	sys.reminders.Start(ctx)
 	return sys, ln, nil
 }
 
@@ -164,6 +174,12 @@ func (s *system) serveUntil(ctx context.Context, ln net.Listener) error {
 // close stops the mail worker, then closes the database once every user of
 // it has stopped.
 func (s *system) close() {
+	if s.reminders != nil {
+		s.reminders.Stop()
+	}
+	// Registrations waiting for the group commit are written before the
+	// database closes.
+	s.deps.Registrations.Close()
 	if s.mailer != nil {
 		s.mailer.Stop()
 		s.log.Info("mail worker stopped")

@@ -64,7 +64,7 @@ type call struct {
 // a bound method, so they travel in the service value.
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
 	c := call{ctx: ctx, actor: actor, deps: d}
-	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}}
+	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}, &Registrations{c}}
 }
 
 // FormatError turns an error from a bound method into the Problem the

@@ -1,34 +1,15 @@
 package company
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
-	"fmt"
 	"strconv"
 	"strings"
 
-	"convene/internal/i18n"
-
-	"github.com/xuri/excelize/v2"
+	"convene/internal/table"
 )
 
 // File is an exported file.
-type File struct {
-	Filename    string `json:"filename"`
-	ContentType string `json:"contentType"`
-	Data        []byte `json:"-"`
-}
-
-// safeCell neutralises a cell a spreadsheet would run as a formula
-// (beginning with =, +, -, @, or a tab or carriage return) by prefixing an
-// apostrophe.
-func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+type File = table.File
 
 var companyHeader = []string{"CVR", "Navn", "Selskabsform", "Branchekode", "Klynge", "Område", "Adresse", "Postnr", "By",
 	"Ansatte", "Hjemmeside", "Symbiosen", "Tags", "Kontaktpersoner"}
@@ -130,49 +111,7 @@ func slug(s string) string {
 	}, s)
 }
 
-// writeTable writes rows, the header first, as a CSV that Danish Excel
-// opens (UTF-8 with a BOM, semicolons) or as an XLSX sheet.
+// writeTable writes rows, the header first, as CSV or XLSX.
 func writeTable(name, format string, rows [][]string) (File, error) {
-	for _, r := range rows[1:] {
-		for i := range r {
-			r[i] = safeCell(r[i])
-		}
-	}
-	var buf bytes.Buffer
-	switch format {
-	case "csv":
-		buf.WriteString("\ufeff")
-		w := csv.NewWriter(&buf)
-		w.Comma = ';'
-		w.UseCRLF = true
-		if err := w.WriteAll(rows); err != nil {
-			return File{}, err
-		}
-		return File{Filename: name + ".csv", ContentType: "text/csv; charset=utf-8", Data: buf.Bytes()}, nil
-	case "xlsx":
-		f := excelize.NewFile()
-		defer f.Close()
-		sw, err := f.NewStreamWriter("Sheet1")
-		if err != nil {
-			return File{}, err
-		}
-		for i, r := range rows {
-			cells := make([]any, len(r))
-			for j := range r {
-				cells[j] = r[j]
-			}
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			if err := sw.SetRow(cell, cells); err != nil {
-				return File{}, err
-			}
-		}
-		if err := sw.Flush(); err != nil {
-			return File{}, err
-		}
-		if err := f.Write(&buf); err != nil {
-			return File{}, err
-		}
-		return File{Filename: name + ".xlsx", ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Data: buf.Bytes()}, nil
-	}
-	return File{}, i18n.NewError("company.error.export_format", map[string]any{"format": fmt.Sprint(format)})
+	return table.Write(name, format, rows)
 }

@@ -91,8 +91,15 @@ type Event struct {
 	ContactEmail         string       `json:"contactEmail"`
 	SeriesID             string       `json:"seriesId"`
 	CancelMessage        string       `json:"cancelMessage"`
-	CreatedAt            time.Time    `json:"createdAt"`
-	UpdatedAt            time.Time    `json:"updatedAt"`
+	// ReminderDays is how many days before the start registrants get a
+	// reminder; 0 sends none.
+	ReminderDays int `json:"reminderDays"`
+	// RemindedAt is when the reminders went out; they go once.
+	RemindedAt *time.Time `json:"remindedAt" gorm:"->"`
+	// SeatsTaken is the confirmed seats, kept by registrations only.
+	SeatsTaken int       `json:"seatsTaken" gorm:"->"`
+	CreatedAt  time.Time `json:"createdAt"`
+	UpdatedAt  time.Time `json:"updatedAt"`
 }
 
 // TableName is the events table.

@@ -21,13 +21,25 @@ var (
 	ErrWrongState = i18n.NewError("event.error.state", nil)
 )
 
+// Listener hears of the changes to a published event that its registrants
+// must be told about (time, place, cancellation). It is called inside the
+// transaction that makes the change.
+type Listener interface {
+	EventChanged(ctx context.Context, before, after Event) error
+}
+
 // Service keeps the events.
 type Service struct {
 	store *store.Store
 	now   func() time.Time
 	// uidDomain is the domain part of calendar UIDs.
 	uidDomain string
+	listener  Listener
 }
+
+// SetListener sets who hears of significant changes; the registrations
+// service, which is built after this one.
+func (s *Service) SetListener(l Listener) { s.listener = l }
 
 // NewService returns the events service; uidDomain names the organiser in
 // calendar UIDs (e.g. balk.dk).
@@ -105,10 +117,23 @@ func (s *Service) Save(ctx context.Context, in Event) (Event, error) {
 		// Identity and life-cycle fields change only through their actions.
 		e.Slug, e.UID, e.Status, e.CreatedAt, e.SeriesID, e.CancelMessage = before.Slug, before.UID, before.Status, before.CreatedAt, before.SeriesID, before.CancelMessage
 		e.Sequence = before.Sequence
-		if before.Status != StatusDraft && significant(before, e) {
+		changed := before.Status != StatusDraft && significant(before, e)
+		if changed {
 			e.Sequence++
 		}
-		return db.Select("*").Omit("id").Updates(&e).Error
+		if err := db.Select("*").Omit("id").Updates(&e).Error; err != nil {
+			return err
+		}
+		// A new start time deserves its own reminder.
+		if !before.StartsAt.Equal(e.StartsAt) || before.ReminderDays != e.ReminderDays {
+			if err := db.Exec("UPDATE events SET reminded_at = NULL WHERE id = ?", e.ID).Error; err != nil {
+				return err
+			}
+		}
+		if changed && before.Status == StatusPublished && s.listener != nil {
+			return s.listener.EventChanged(ctx, before, e)
+		}
+		return nil
 	})
 	if err != nil {
 		return Event{}, fmt.Errorf("save event %q: %w", e.Title, err)
@@ -137,8 +162,8 @@ func (s *Service) BySlug(ctx context.Context, slug string) (Event, error) {
 }
 
 // transition changes an event's status from one of from, in a transaction
-// that also applies edit.
-func (s *Service) transition(ctx context.Context, id int64, from []Status, edit func(*Event, *i18n.Validation)) (Event, error) {
+// that also applies edit; edit may queue work in the same transaction.
+func (s *Service) transition(ctx context.Context, id int64, from []Status, edit func(context.Context, *Event, *i18n.Validation) error) (Event, error) {
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		var e Event
 		if err := s.store.W(ctx).Take(&e, id).Error; err != nil {
@@ -155,11 +180,13 @@ func (s *Service) transition(ctx context.Context, id int64, from []Status, edit 
 			return ErrWrongState
 		}
 		var v i18n.Validation
-		edit(&e, &v)
+		e.UpdatedAt = s.now()
+		if err := edit(ctx, &e, &v); err != nil {
+			return err
+		}
 		if err := v.Err(); err != nil {
 			return err
 		}
-		e.UpdatedAt = s.now()
 		return s.store.W(ctx).Select("*").Omit("id").Updates(&e).Error
 	})
 	if err != nil {
@@ -171,10 +198,11 @@ func (s *Service) transition(ctx context.Context, id int64, from []Status, edit 
 // Publish makes a draft public after checking it in full: dates in order,
 // a positive capacity, a place, and a deadline before the start.
 func (s *Service) Publish(ctx context.Context, id int64) (Event, error) {
-	return s.transition(ctx, id, []Status{StatusDraft}, func(e *Event, v *i18n.Validation) {
+	return s.transition(ctx, id, []Status{StatusDraft}, func(_ context.Context, e *Event, v *i18n.Validation) error {
 		validateDraft(*e, v)
 		validatePublish(*e, v)
 		e.Status = StatusPublished
+		return nil
 	})
 }
 
@@ -182,18 +210,27 @@ func (s *Service) Publish(ctx context.Context, id int64) (Event, error) {
 // calendar SEQUENCE goes up so calendars show the cancellation.
 func (s *Service) Cancel(ctx context.Context, id int64, message string) (Event, error) {
 	message = strings.TrimSpace(message)
-	return s.transition(ctx, id, []Status{StatusDraft, StatusPublished}, func(e *Event, v *i18n.Validation) {
+	return s.transition(ctx, id, []Status{StatusDraft, StatusPublished}, func(ctx context.Context, e *Event, v *i18n.Validation) error {
 		if message == "" && e.Status == StatusPublished {
 			v.Add("cancelMessage", "error.required", nil)
+			return nil
 		}
+		before := *e
 		e.Status, e.CancelMessage = StatusCancelled, message
 		e.Sequence++
+		if before.Status == StatusPublished && s.listener != nil {
+			return s.listener.EventChanged(ctx, before, *e)
+		}
+		return nil
 	})
 }
 
 // Complete marks a held event as completed.
 func (s *Service) Complete(ctx context.Context, id int64) (Event, error) {
-	return s.transition(ctx, id, []Status{StatusPublished}, func(e *Event, _ *i18n.Validation) { e.Status = StatusCompleted })
+	return s.transition(ctx, id, []Status{StatusPublished}, func(_ context.Context, e *Event, _ *i18n.Validation) error {
+		e.Status = StatusCompleted
+		return nil
+	})
 }
 
 // Delete removes a draft; other events are cancelled instead.

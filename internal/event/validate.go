@@ -22,6 +22,7 @@ func normalize(e Event) Event {
 	if e.Visibility == "" {
 		e.Visibility = "public"
 	}
+	e.ReminderDays = min(max(e.ReminderDays, 0), 30)
 	if e.Kind == "" {
 		e.Kind = KindNetwork
 	}

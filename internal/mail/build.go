@@ -61,6 +61,13 @@ func buildMsg(m *Message, cfg Config, date time.Time) (*gomail.Msg, error) {
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
+		if a.ContentID != "" {
+			if err := msg.EmbedReader(oneLine(a.Filename), bytes.NewReader(a.Data), gomail.WithFileContentType(gomail.ContentType(ct)),
+				gomail.WithFileContentID(oneLine(a.ContentID))); err != nil {
+				return nil, fmt.Errorf("embed %s: %w", a.Filename, err)
+			}
+			continue
+		}
 		if err := msg.AttachReader(oneLine(a.Filename), bytes.NewReader(a.Data), gomail.WithFileContentType(gomail.ContentType(ct))); err != nil {
 			return nil, fmt.Errorf("attach %s: %w", a.Filename, err)
 		}

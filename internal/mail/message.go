@@ -78,7 +78,10 @@ type Attachment struct {
 	MessageID   int64  `json:"messageId"`
 	Filename    string `json:"filename"`
 	ContentType string `json:"contentType"`
-	Data        []byte `json:"-"`
+	// ContentID, when set, embeds the file in the HTML body, which refers
+	// to it as cid:<ContentID>.
+	ContentID string `json:"contentId"`
+	Data      []byte `json:"-"`
 	// Size is filled in for lists, where Data is not loaded.
 	Size int `json:"size" gorm:"-"`
 }
@@ -170,14 +173,14 @@ func loadForSending(db *gorm.DB, ids []int64) ([]Message, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	arows, err := db.Raw(`SELECT id, message_id, filename, content_type, data FROM mail_attachments WHERE message_id IN ? ORDER BY id`, ids).Rows()
+	arows, err := db.Raw(`SELECT id, message_id, filename, content_type, content_id, data FROM mail_attachments WHERE message_id IN ? ORDER BY id`, ids).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer arows.Close()
 	for arows.Next() {
 		var a Attachment
-		if err := arows.Scan(&a.ID, &a.MessageID, &a.Filename, &a.ContentType, &a.Data); err != nil {
+		if err := arows.Scan(&a.ID, &a.MessageID, &a.Filename, &a.ContentType, &a.ContentID, &a.Data); err != nil {
 			return nil, err
 		}
 		a.Size = len(a.Data)

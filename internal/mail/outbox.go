@@ -60,6 +60,17 @@ func (o *Outbox) wake() {
 // transaction, so the mail exists exactly when the change that caused it
 // does. It is sent after the commit; with no SMTP configured it is held.
 func (o *Outbox) Enqueue(ctx context.Context, d Draft) (Message, error) {
+	m, err := o.Prepare(ctx, d)
+	if err != nil {
+		return Message{}, err
+	}
+	return m, o.Queue(ctx, &m)
+}
+
+// Prepare checks and renders a draft without writing anything, so a busy
+// writer can render before it takes the write lock and Queue the result
+// inside its transaction.
+func (o *Outbox) Prepare(ctx context.Context, d Draft) (Message, error) {
 	to := strings.ToLower(strings.TrimSpace(d.ToAddress))
 	var v i18n.Validation
 	if !validAddress(to) {
@@ -83,15 +94,6 @@ func (o *Outbox) Enqueue(ctx context.Context, d Draft) (Message, error) {
 	if err != nil {
 		return Message{}, err
 	}
-	if d.Kind == KindMarketing {
-		suppressed, err := o.Suppressed(ctx, to)
-		if err != nil {
-			return Message{}, err
-		}
-		if suppressed {
-			return Message{}, ErrSuppressed
-		}
-	}
 	out, err := o.renderer.Render(ctx, d.Template, d.Lang, d.Data)
 	if err != nil {
 		return Message{}, fmt.Errorf("render %s: %w", d.Template, err)
@@ -110,16 +112,32 @@ func (o *Outbox) Enqueue(ctx context.Context, d Draft) (Message, error) {
 		m.State = StateHeld
 	}
 	for _, a := range d.Attachments {
-		m.Attachments = append(m.Attachments, Attachment{Filename: oneLine(a.Filename), ContentType: oneLine(a.ContentType), Data: a.Data})
+		m.Attachments = append(m.Attachments, Attachment{Filename: oneLine(a.Filename), ContentType: oneLine(a.ContentType),
+			ContentID: oneLine(a.ContentID), Data: a.Data})
 	}
-	err = o.store.Tx(ctx, func(ctx context.Context) error {
-		return insertMessage(o.store.W(ctx), &m)
+	return m, nil
+}
+
+// Queue writes a prepared message in the context's transaction. Marketing
+// mail to a suppressed address is refused here, at the moment of writing.
+func (o *Outbox) Queue(ctx context.Context, m *Message) error {
+	if m.Kind == KindMarketing {
+		suppressed, err := o.Suppressed(ctx, m.ToAddress)
+		if err != nil {
+			return err
+		}
+		if suppressed {
+			return ErrSuppressed
+		}
+	}
+	err := o.store.Tx(ctx, func(ctx context.Context) error {
+		return insertMessage(o.store.W(ctx), m)
 	})
 	if err != nil {
-		return Message{}, fmt.Errorf("queue mail to %s: %w", to, err)
+		return fmt.Errorf("queue mail to %s: %w", m.ToAddress, err)
 	}
 	store.AfterCommit(ctx, o.wake)
-	return m, nil
+	return nil
 }
 
 // newMessageID makes a globally unique Message-ID in the organiser's domain.
@@ -206,7 +224,7 @@ func (o *Outbox) Get(ctx context.Context, id int64) (Message, error) {
 		return Message{}, fmt.Errorf("load mail %d: %w", id, err)
 	}
 	m.Attachments = []Attachment{}
-	err = o.store.R(ctx).Model(&Attachment{}).Select("id, message_id, filename, content_type, length(data) AS size").
+	err = o.store.R(ctx).Model(&Attachment{}).Select("id, message_id, filename, content_type, content_id, length(data) AS size").
 		Where("message_id = ?", id).Order("id").Scan(&m.Attachments).Error
 	if err != nil {
 		return Message{}, fmt.Errorf("load attachments of mail %d: %w", id, err)

@@ -50,8 +50,10 @@ func NewRenderer(cat *i18n.Catalog, settings *setting.Service) (*Renderer, error
 	return r, nil
 }
 
-// RegistrationData is what the registration mails show: one of the kinds
-// "confirmed", "waitlisted", "promoted" and "cancelled".
+// RegistrationData is what the registration mails show. Kind is one of
+// "confirmed", "waitlisted", "promoted", "cancelled", "updated",
+// "event_changed", "event_cancelled", "reminder" and "message" (staff's
+// own Subject and Message).
 type RegistrationData struct {
 	Kind      string
 	Name      string
@@ -60,10 +62,23 @@ type RegistrationData struct {
 	EndsAt    time.Time
 	Venue     string
 	Address   string
+	OnlineURL string
 	Attendees []string
 	Position  int
 	Link      string
 	Code      string
+	// QR is the content id of the embedded check-in QR image, if any.
+	QR      string
+	Subject string
+	// Message is a plain-text note from the organiser: the reason for a
+	// cancellation, or staff's message to registrants.
+	Message string
+}
+
+// Live reports whether the registration still stands after this mail, so
+// the mail shows the personal link and the entrance code.
+func (d RegistrationData) Live() bool {
+	return d.Kind != "cancelled" && d.Kind != "event_cancelled"
 }
 
 // Rendered is a rendered mail.

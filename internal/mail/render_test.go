@@ -18,12 +18,41 @@ func goldenData(name string) any {
 	case "test":
 		return TestData{Host: "smtp.office365.com", SentAt: time.Date(2026, 11, 28, 16, 5, 0, 0, time.UTC)}
 	case "registration":
-		return RegistrationData{Kind: "waitlisted", Name: "Søren Ærø", Title: "Netværksmøde: Grøn omstilling & <ESG>",
-			StartsAt: time.Date(2027, 1, 12, 16, 0, 0, 0, time.UTC), EndsAt: time.Date(2027, 1, 12, 18, 0, 0, 0, time.UTC),
-			Venue: "Ballerup Rådhus", Address: "Hold-an Vej 7, 2750 Ballerup", Attendees: []string{"Søren Ærø", "Åse Øster"},
-			Position: 2, Link: "https://events.balk.dk/r/abcdefghijklmnopqrstuv", Code: "ABCD-EFGH"}
+		return registrationGolden("waitlisted")
 	}
 	return nil
+}
+
+func registrationGolden(kind string) RegistrationData {
+	return RegistrationData{Kind: kind, Name: "Søren Ærø", Title: "Netværksmøde: Grøn omstilling & <ESG>",
+		StartsAt: time.Date(2027, 1, 12, 16, 0, 0, 0, time.UTC), EndsAt: time.Date(2027, 1, 12, 18, 0, 0, 0, time.UTC),
+		Venue: "Ballerup Rådhus", Address: "Hold-an Vej 7, 2750 Ballerup", Attendees: []string{"Søren Ærø", "Åse Øster"},
+		Position: 2, Link: "https://events.balk.dk/r/abcdefghijklmnopqrstuv", Code: "ABCD-EFGH"}
+}
+
+// goldenCase is one pinned rendering: a file stem, a template and its data.
+type goldenCase struct {
+	file, template string
+	data           any
+}
+
+// goldenCases are every template once, plus the registration kinds whose
+// layout differs: a confirmation with its QR code, a cancellation with the
+// organiser's message, and staff's own message.
+func goldenCases() []goldenCase {
+	var out []goldenCase
+	for _, name := range Templates {
+		out = append(out, goldenCase{name, name, goldenData(name)})
+	}
+	confirmed := registrationGolden("confirmed")
+	confirmed.QR, confirmed.OnlineURL = "checkin-qr", "https://teams.example/meet?a=1&b=2"
+	cancelled := registrationGolden("event_cancelled")
+	cancelled.Message = "Taleren er blevet syg.\nVi vender tilbage med en ny dato <snart>."
+	message := registrationGolden("message")
+	message.Subject, message.Message = "Parkering & adgang", "Brug indgang B."
+	return append(out, goldenCase{"registration-confirmed", "registration", confirmed},
+		goldenCase{"registration-event_cancelled", "registration", cancelled},
+		goldenCase{"registration-message", "registration", message})
 }
 
 // TestTemplatesMatchGoldenFiles pins the rendered subject, text and HTML of
@@ -31,21 +60,20 @@ func goldenData(name string) any {
 // change, and read the diff.
 func TestTemplatesMatchGoldenFiles(t *testing.T) {
 	e := newEnv(t, nil)
-	for _, name := range Templates {
-		data := goldenData(name)
-		if data == nil {
-			t.Fatalf("template %s has no golden data", name)
+	for _, c := range goldenCases() {
+		if c.data == nil {
+			t.Fatalf("template %s has no golden data", c.template)
 		}
 		for _, lang := range []string{"da", "en"} {
-			r, err := e.outbox.renderer.Render(context.Background(), name, lang, data)
+			r, err := e.outbox.renderer.Render(context.Background(), c.template, lang, c.data)
 			if err != nil {
-				t.Fatalf("%s/%s: %v", name, lang, err)
+				t.Fatalf("%s/%s: %v", c.file, lang, err)
 			}
 			if r.Lang != lang || r.Subject == "" || r.Text == "" || r.HTML == "" {
-				t.Fatalf("%s/%s rendered %+v", name, lang, r)
+				t.Fatalf("%s/%s rendered %+v", c.file, lang, r)
 			}
 			for ext, got := range map[string]string{"subject": r.Subject + "\n", "txt": r.Text, "html": r.HTML} {
-				path := filepath.Join("testdata", "golden", name+"."+lang+"."+ext)
+				path := filepath.Join("testdata", "golden", c.file+"."+lang+"."+ext)
 				if *update {
 					os.MkdirAll(filepath.Dir(path), 0o755)
 					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {

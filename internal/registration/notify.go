@@ -4,11 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base32"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"convene/internal/event"
 	"convene/internal/mail"
+
+	qrcode "github.com/skip2/go-qrcode"
 )
 
 // CheckinCode is the short code an attendee shows at the entrance, derived
@@ -17,6 +20,63 @@ func CheckinCode(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	s := base32.StdEncoding.EncodeToString(sum[:5])
 	return s[:4] + "-" + s[4:8]
+}
+
+// normalizeCode makes a typed or scanned code comparable: upper case, the
+// dash put back, look-alike letters of base32 mended.
+func normalizeCode(code string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(code) {
+		switch {
+		case r == '0':
+			b.WriteRune('O')
+		case r == '1':
+			b.WriteRune('I')
+		case r == '8':
+			b.WriteRune('B')
+		case r >= 'A' && r <= 'Z', r >= '2' && r <= '7':
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if len(s) != 8 {
+		return ""
+	}
+	return s[:4] + "-" + s[4:]
+}
+
+// The kinds of notice registrants get.
+const (
+	NoticeConfirmed      = "confirmed"
+	NoticeWaitlisted     = "waitlisted"
+	NoticePromoted       = "promoted"
+	NoticeCancelled      = "cancelled"
+	NoticeUpdated        = "updated"
+	NoticeEventChanged   = "event_changed"
+	NoticeEventCancelled = "event_cancelled"
+	NoticeReminder       = "reminder"
+	NoticeMessage        = "message"
+)
+
+// Notice is one mail to a registrant about their registration.
+type Notice struct {
+	Kind  string
+	Reg   Registration
+	Event event.Event
+	// Subject and Message are staff's own words: a cancellation's reason
+	// or a message to registrants.
+	Subject, Message string
+}
+
+// Mail is a rendered notice, ready to be queued in a transaction.
+type Mail interface {
+	Queue(ctx context.Context, registrationID int64) error
+}
+
+// Notifier renders notices. Rendering is kept apart from queueing so that
+// the rush's hot path renders before it takes the write lock.
+type Notifier interface {
+	Prepare(ctx context.Context, n Notice) (Mail, error)
 }
 
 // MailNotifier tells registrants by mail, through the outbox.
@@ -31,7 +91,14 @@ func NewMailNotifier(outbox *mail.Outbox, publicURL func(ctx context.Context) st
 	return &MailNotifier{outbox: outbox, publicURL: publicURL}
 }
 
-func (n *MailNotifier) send(ctx context.Context, kind string, r Registration, e event.Event) error {
+// qrContentID names the embedded check-in QR image.
+const qrContentID = "checkin-qr"
+
+// Prepare renders a notice as a service mail to the registration's contact.
+// Confirmed registrations still standing carry their entrance code as a QR
+// image, for the door staff's scanner.
+func (n *MailNotifier) Prepare(ctx context.Context, nt Notice) (Mail, error) {
+	r, e := nt.Reg, nt.Event
 	var names []string
 	for _, a := range r.Attendees {
 		names = append(names, a.Name)
@@ -44,29 +111,35 @@ func (n *MailNotifier) send(ctx context.Context, kind string, r Registration, e 
 	if r.Lang == "en" && e.TitleEN != "" {
 		title = e.TitleEN
 	}
-	data := mail.RegistrationData{Kind: kind, Name: name, Title: title, StartsAt: e.StartsAt, EndsAt: e.EndsAt,
-		Venue: e.Venue, Address: e.Address, Attendees: names, Position: r.Position,
-		Link: strings.TrimRight(n.publicURL(ctx), "/") + "/r/" + r.Token, Code: CheckinCode(r.Token)}
-	_, err := n.outbox.Enqueue(ctx, mail.Draft{Kind: mail.KindService, Template: "registration", Data: data, Lang: r.Lang,
-		ToName: name, ToAddress: r.Email, Ref: "registration:" + strconv.FormatInt(r.ID, 10)})
-	return err
-}
-
-// Registered mails the confirmation, or the waitlist notice.
-func (n *MailNotifier) Registered(ctx context.Context, r Registration, e event.Event) error {
-	kind := "confirmed"
-	if r.Status == StatusWaitlisted {
-		kind = "waitlisted"
+	code := CheckinCode(r.Token)
+	data := mail.RegistrationData{Kind: nt.Kind, Name: name, Title: title, StartsAt: e.StartsAt, EndsAt: e.EndsAt,
+		Venue: e.Venue, Address: e.Address, OnlineURL: e.OnlineURL, Attendees: names, Position: r.Position,
+		Link: strings.TrimRight(n.publicURL(ctx), "/") + "/r/" + r.Token, Code: code, Subject: nt.Subject, Message: nt.Message}
+	d := mail.Draft{Kind: mail.KindService, Template: "registration", Data: data, Lang: r.Lang, ToName: name, ToAddress: r.Email}
+	if data.Live() && r.Status == StatusConfirmed {
+		png, err := qrcode.Encode(code, qrcode.Medium, -4)
+		if err != nil {
+			return nil, fmt.Errorf("qr code: %w", err)
+		}
+		data.QR = qrContentID
+		d.Data = data
+		d.Attachments = []mail.Attachment{{Filename: "checkin.png", ContentType: "image/png", ContentID: qrContentID, Data: png}}
 	}
-	return n.send(ctx, kind, r, e)
+	m, err := n.outbox.Prepare(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return &queuedMail{outbox: n.outbox, msg: m}, nil
 }
 
-// Promoted mails a company that moved from the waitlist to a place.
-func (n *MailNotifier) Promoted(ctx context.Context, r Registration, e event.Event) error {
-	return n.send(ctx, "promoted", r, e)
+type queuedMail struct {
+	outbox *mail.Outbox
+	msg    mail.Message
 }
 
-// Cancelled confirms a cancellation.
-func (n *MailNotifier) Cancelled(ctx context.Context, r Registration, e event.Event) error {
-	return n.send(ctx, "cancelled", r, e)
+func (q *queuedMail) Queue(ctx context.Context, registrationID int64) error {
+	m := q.msg
+	m.Attachments = append([]mail.Attachment(nil), m.Attachments...)
+	m.Ref = "registration:" + strconv.FormatInt(registrationID, 10)
+	return q.outbox.Queue(ctx, &m)
 }

@@ -33,6 +33,7 @@ type Registration struct {
 	ID               int64          `json:"id"`
 	EventID          int64          `json:"eventId"`
 	Token            string         `json:"-"`
+	CheckinCode      string         `json:"checkinCode"`
 	Status           Status         `json:"status"`
 	Seats            int            `json:"seats"`
 	CompanyName      string         `json:"companyName"`
@@ -43,10 +44,12 @@ type Registration struct {
 	Answers          map[string]any `json:"answers" gorm:"serializer:json"`
 	MarketingConsent bool           `json:"marketingConsent"`
 	Source           string         `json:"source"`
-	CreatedAt        time.Time      `json:"createdAt"`
-	UpdatedAt        time.Time      `json:"updatedAt"`
-	CancelledAt      *time.Time     `json:"cancelledAt"`
-	Attendees        []Attendee     `json:"attendees" gorm:"foreignKey:RegistrationID"`
+	// Note is staff's own remark; registrants never see it.
+	Note        string     `json:"note"`
+	CreatedAt   time.Time  `json:"createdAt"`
+	UpdatedAt   time.Time  `json:"updatedAt"`
+	CancelledAt *time.Time `json:"cancelledAt"`
+	Attendees   []Attendee `json:"attendees" gorm:"foreignKey:RegistrationID"`
 	// Position is the place in the waitlist (1 is next), for waitlisted
 	// registrations.
 	Position int `json:"position" gorm:"-"`
@@ -73,4 +76,6 @@ type Request struct {
 	Lang             string          `json:"lang"`
 	// Source is "public", "invitation" or "staff".
 	Source string `json:"source"`
+	// Invitation is the invitation token that opened an invite-only event.
+	Invitation string `json:"invitation"`
 }

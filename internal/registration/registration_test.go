@@ -13,26 +13,26 @@ import (
 	"convene/internal/store/storetest"
 )
 
-// recorder is a Notifier that remembers what it heard.
+// recorder is a Notifier that remembers what was queued, in order.
 type recorder struct {
 	mu     sync.Mutex
 	events []string
 }
 
-func (r *recorder) add(kind string, reg Registration) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.events = append(r.events, kind+":"+reg.CompanyName)
+type recorded struct {
+	r    *recorder
+	note string
+}
+
+func (m recorded) Queue(context.Context, int64) error {
+	m.r.mu.Lock()
+	defer m.r.mu.Unlock()
+	m.r.events = append(m.r.events, m.note)
 	return nil
 }
-func (r *recorder) Registered(_ context.Context, reg Registration, _ event.Event) error {
-	return r.add("registered", reg)
-}
-func (r *recorder) Promoted(_ context.Context, reg Registration, _ event.Event) error {
-	return r.add("promoted", reg)
-}
-func (r *recorder) Cancelled(_ context.Context, reg Registration, _ event.Event) error {
-	return r.add("cancelled", reg)
+
+func (r *recorder) Prepare(_ context.Context, n Notice) (Mail, error) {
+	return recorded{r, n.Kind + ":" + n.Reg.CompanyName}, nil
 }
 
 type env struct {
@@ -110,7 +110,7 @@ func TestCapacityWaitlistAndPromotionInOrder(t *testing.T) {
 	if rb.Status != StatusConfirmed || rd.Status != StatusConfirmed || counts.SeatsTaken != 3 || counts.Waitlisted != 0 {
 		t.Fatalf("after Alfa cancelled: %s %s %+v", rb.Status, rd.Status, counts)
 	}
-	want := "registered:Alfa registered:Beta registered:Gamma registered:Delta cancelled:Gamma cancelled:Alfa promoted:Beta promoted:Delta"
+	want := "confirmed:Alfa waitlisted:Beta confirmed:Gamma waitlisted:Delta cancelled:Gamma cancelled:Alfa promoted:Beta promoted:Delta"
 	if got := fmt.Sprint(e.notes.events); got != "["+want+"]" {
 		t.Fatalf("notices %s", got)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"convene/internal/event"
@@ -17,44 +18,66 @@ import (
 
 // Errors of registration.
 var (
-	ErrNotFound   = i18n.NewError("registration.error.not_found", nil)
-	ErrClosed     = i18n.NewError("registration.error.closed", nil)
-	ErrNotOpenYet = i18n.NewError("registration.error.not_open", nil)
-	ErrFull       = i18n.NewError("registration.error.full", nil)
-	ErrCancelled  = i18n.NewError("registration.error.event_cancelled", nil)
+	ErrNotFound        = i18n.NewError("registration.error.not_found", nil)
+	ErrClosed          = i18n.NewError("registration.error.closed", nil)
+	ErrNotOpenYet      = i18n.NewError("registration.error.not_open", nil)
+	ErrFull            = i18n.NewError("registration.error.full", nil)
+	ErrCancelled       = i18n.NewError("registration.error.event_cancelled", nil)
+	ErrInviteOnly      = i18n.NewError("registration.error.invite_only", nil)
+	ErrNoSeatsToAdd    = i18n.NewError("registration.error.no_seats_to_add", nil)
+	ErrNotWaitlisted   = i18n.NewError("registration.error.not_waitlisted", nil)
+	ErrRegistrationOff = i18n.NewError("registration.error.registration_cancelled", nil)
+	errStopped         = errors.New("registration service stopped")
 )
-
-// Notifier hears of the changes that registrants are told about by mail;
-// it is called inside the transaction, so a mail is queued exactly when
-// the change is made.
-type Notifier interface {
-	Registered(ctx context.Context, r Registration, e event.Event) error
-	Promoted(ctx context.Context, r Registration, e event.Event) error
-	Cancelled(ctx context.Context, r Registration, e event.Event) error
-}
 
 // ConsentRecorder records the marketing consent given on the form.
 type ConsentRecorder interface {
 	RecordConsent(ctx context.Context, name, email string, companyID *int64, source, wording string) error
 }
 
+// Invitations checks the personal invitation links that open invite-only
+// events. Invitations themselves belong to campaigns; this is their hook.
+type Invitations interface {
+	// Valid reports whether token invites someone to the event.
+	Valid(ctx context.Context, eventID int64, token string) (bool, error)
+}
+
 // ConsentWording is the version of the consent text on the public form;
 // change it whenever the text changes.
 const ConsentWording = "tilmelding-v1"
 
-// Service takes registrations.
+// Service takes and keeps registrations.
 type Service struct {
-	store    *store.Store
-	events   *event.Service
-	notifier Notifier
-	consents ConsentRecorder
-	now      func() time.Time
+	store       *store.Store
+	events      *event.Service
+	notifier    Notifier
+	consents    ConsentRecorder
+	invitations Invitations
+	now         func() time.Time
+
+	once  sync.Once
+	batch *batcher
 }
 
 // NewService returns the registration service; notifier and consents may
-// be nil.
+// be nil. It listens to the events service for changes that registrants
+// are told about.
 func NewService(st *store.Store, events *event.Service, notifier Notifier, consents ConsentRecorder) *Service {
-	return &Service{store: st, events: events, notifier: notifier, consents: consents, now: func() time.Time { return time.Now().UTC() }}
+	s := &Service{store: st, events: events, notifier: notifier, consents: consents, now: func() time.Time { return time.Now().UTC() }}
+	events.SetListener(s)
+	return s
+}
+
+// SetInvitations sets who checks invitation links; without it invite-only
+// events take no registrations from the public site.
+func (s *Service) SetInvitations(inv Invitations) { s.invitations = inv }
+
+// Close stops the group committer after the registrations it holds are
+// written.
+func (s *Service) Close() {
+	if s.batch != nil {
+		s.batch.stop()
+	}
 }
 
 // newToken is the personal link's secret: 128 random bits.
@@ -82,100 +105,177 @@ func (s *Service) CheckOpen(e event.Event) error {
 	return nil
 }
 
+// CheckInvitation reports whether an invite-only event may be opened with
+// token; public events need none.
+func (s *Service) CheckInvitation(ctx context.Context, e event.Event, token string) error {
+	if e.Visibility != "invite" {
+		return nil
+	}
+	if s.invitations == nil || token == "" {
+		return ErrInviteOnly
+	}
+	ok, err := s.invitations.Valid(ctx, e.ID, token)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrInviteOnly
+	}
+	return nil
+}
+
 // Register takes a registration. Seats are taken by one conditional
 // UPDATE of the event's counter inside the transaction, so confirmed seats
 // never exceed capacity however many requests race; a full event puts the
 // company on its waitlist when it has one. A second submit with an
 // attendee already registered returns the existing registration (existing
 // is true) instead of a new one.
+//
+// The form is checked and its mail rendered before the write; the write
+// itself joins a group commit with the registrations arriving at the same
+// moment (see batcher).
 func (s *Service) Register(ctx context.Context, req Request) (reg Registration, existing bool, err error) {
 	req = normalize(req)
 	e, err := s.events.Get(ctx, req.EventID)
 	if err != nil {
 		return Registration{}, false, err
 	}
-	if err := s.CheckOpen(e); err != nil {
-		return Registration{}, false, err
+	if req.Source == "staff" {
+		if e.Status != event.StatusPublished && e.Status != event.StatusDraft {
+			return Registration{}, false, ErrClosed
+		}
+	} else {
+		if err := s.CheckOpen(e); err != nil {
+			return Registration{}, false, err
+		}
+		if err := s.CheckInvitation(ctx, e, req.Invitation); err != nil {
+			return Registration{}, false, err
+		}
 	}
 	if err := validate(req, e); err != nil {
 		return Registration{}, false, err
 	}
-	err = s.store.Tx(ctx, func(ctx context.Context) error {
-		db := s.store.W(ctx)
-		emails := make([]string, len(req.Attendees))
-		for i, a := range req.Attendees {
-			emails[i] = a.Email
+	j := &job{ctx: ctx, req: req, event: e, reg: s.newRegistration(req, e), done: make(chan struct{})}
+	// Render the mail the registration most likely gets; the committer
+	// renders again only when the guess was wrong.
+	if s.notifier != nil {
+		guess := StatusWaitlisted
+		if e.Capacity-e.SeatsTaken >= j.reg.Seats {
+			guess = StatusConfirmed
 		}
-		var prior []int64
-		if err := db.Raw(`SELECT r.id FROM registrations r JOIN registration_attendees a ON a.registration_id = r.id
-			WHERE r.event_id = ? AND r.status <> 'cancelled' AND a.email IN ? ORDER BY r.id LIMIT 1`, e.ID, emails).Scan(&prior).Error; err != nil {
-			return err
+		j.reg.Status = guess
+		if j.mail, err = s.notifier.Prepare(ctx, Notice{Kind: noticeFor(guess), Reg: j.reg, Event: e}); err != nil {
+			return Registration{}, false, err
 		}
-		if len(prior) > 0 {
-			existing = true
-			reg, err = s.load(ctx, db.Where("id = ?", prior[0]))
-			return err
-		}
-		now := s.now()
-		reg = Registration{EventID: e.ID, Token: newToken(), Seats: len(req.Attendees), CompanyName: req.CompanyName,
-			Email: req.Attendees[0].Email, Lang: req.Lang, Answers: req.Answers, MarketingConsent: req.MarketingConsent,
-			Source: req.Source, CreatedAt: now, UpdatedAt: now}
-		if req.CVR != "" {
-			cvr := req.CVR
-			reg.CVR = &cvr
-			var ids []int64
-			db.Raw("SELECT id FROM companies WHERE cvr = ?", cvr).Scan(&ids)
-			if len(ids) == 1 {
-				reg.CompanyID = &ids[0]
-			}
-		}
-		took, err := takeSeats(db, e.ID, reg.Seats)
-		if err != nil {
-			return err
-		}
-		switch {
-		case took:
-			reg.Status = StatusConfirmed
-		case e.Waitlist:
-			reg.Status = StatusWaitlisted
-		default:
-			return ErrFull
-		}
-		if err := db.Omit("Attendees").Create(&reg).Error; err != nil {
-			return err
-		}
-		for _, a := range req.Attendees {
-			att := Attendee{RegistrationID: reg.ID, EventID: e.ID, Name: a.Name, Email: a.Email, JobTitle: a.JobTitle}
-			if err := db.Create(&att).Error; err != nil {
-				return err
-			}
-			reg.Attendees = append(reg.Attendees, att)
-		}
-		if req.MarketingConsent && s.consents != nil {
-			a := req.Attendees[0]
-			if err := s.consents.RecordConsent(ctx, a.Name, a.Email, reg.CompanyID, "tilmelding: "+e.Title, ConsentWording); err != nil {
-				return err
-			}
-		}
-		if reg.Status == StatusWaitlisted {
-			var n int64
-			if err := db.Model(&Registration{}).Where("event_id = ? AND status = ? AND id <= ?", e.ID, StatusWaitlisted, reg.ID).Count(&n).Error; err != nil {
-				return err
-			}
-			reg.Position = int(n)
-		}
-		if s.notifier != nil {
-			return s.notifier.Registered(ctx, reg, e)
-		}
-		return nil
-	})
-	if err != nil {
+		j.mailFor = guess
+	}
+	s.once.Do(func() { s.batch = newBatcher(s) })
+	if err := s.batch.submit(j); err != nil {
 		return Registration{}, false, fmt.Errorf("register for event %d: %w", req.EventID, err)
 	}
-	if existing && reg.Status == StatusWaitlisted {
+	select {
+	case <-j.done:
+	case <-ctx.Done():
+		// The committer may still write it; a retry finds it as existing.
+		return Registration{}, false, fmt.Errorf("register for event %d: %w", req.EventID, ctx.Err())
+	}
+	if j.err != nil {
+		return Registration{}, false, fmt.Errorf("register for event %d: %w", req.EventID, j.err)
+	}
+	reg = j.reg
+	if reg.Status == StatusWaitlisted {
 		reg.Position, err = s.position(ctx, reg)
 	}
-	return reg, existing, err
+	return reg, j.existing, err
+}
+
+func noticeFor(st Status) string {
+	if st == StatusWaitlisted {
+		return NoticeWaitlisted
+	}
+	return NoticeConfirmed
+}
+
+// newRegistration is the row a request becomes, before its status is known.
+func (s *Service) newRegistration(req Request, e event.Event) Registration {
+	now := s.now()
+	token := newToken()
+	reg := Registration{EventID: e.ID, Token: token, CheckinCode: CheckinCode(token), Seats: len(req.Attendees),
+		CompanyName: req.CompanyName, Email: req.Attendees[0].Email, Lang: req.Lang, Answers: req.Answers,
+		MarketingConsent: req.MarketingConsent, Source: req.Source, CreatedAt: now, UpdatedAt: now}
+	if req.CVR != "" {
+		cvr := req.CVR
+		reg.CVR = &cvr
+	}
+	for _, a := range req.Attendees {
+		reg.Attendees = append(reg.Attendees, Attendee{EventID: e.ID, Name: a.Name, Email: a.Email, JobTitle: a.JobTitle})
+	}
+	return reg
+}
+
+// write stores one registration inside the committer's transaction.
+func (s *Service) write(ctx context.Context, j *job) error {
+	db := s.store.W(ctx)
+	emails := make([]string, len(j.reg.Attendees))
+	for i, a := range j.reg.Attendees {
+		emails[i] = a.Email
+	}
+	var prior []int64
+	if err := db.Raw(`SELECT a.registration_id FROM registration_attendees a JOIN registrations r ON r.id = a.registration_id
+		WHERE a.event_id = ? AND a.email IN ? AND r.status <> 'cancelled' ORDER BY a.registration_id LIMIT 1`, j.event.ID, emails).Scan(&prior).Error; err != nil {
+		return err
+	}
+	if len(prior) > 0 {
+		r, err := s.load(ctx, db.Where("id = ?", prior[0]))
+		j.reg, j.existing = r, true
+		return err
+	}
+	reg := &j.reg
+	if reg.CVR != nil {
+		var ids []int64
+		if err := db.Raw("SELECT id FROM companies WHERE cvr = ?", *reg.CVR).Scan(&ids).Error; err != nil {
+			return err
+		}
+		if len(ids) == 1 {
+			reg.CompanyID = &ids[0]
+		}
+	}
+	took, err := takeSeats(db, j.event.ID, reg.Seats)
+	if err != nil {
+		return err
+	}
+	switch {
+	case took:
+		reg.Status = StatusConfirmed
+	case j.event.Waitlist || j.req.Source == "staff":
+		reg.Status = StatusWaitlisted
+	default:
+		return ErrFull
+	}
+	if err := db.Omit("Attendees").Create(reg).Error; err != nil {
+		return err
+	}
+	for i := range reg.Attendees {
+		reg.Attendees[i].RegistrationID = reg.ID
+	}
+	if err := db.Create(&reg.Attendees).Error; err != nil {
+		return err
+	}
+	if j.req.MarketingConsent && s.consents != nil {
+		a := j.req.Attendees[0]
+		if err := s.consents.RecordConsent(ctx, a.Name, a.Email, reg.CompanyID, "tilmelding: "+j.event.Title, ConsentWording); err != nil {
+			return err
+		}
+	}
+	if s.notifier == nil {
+		return nil
+	}
+	if j.mailFor != reg.Status {
+		if j.mail, err = s.notifier.Prepare(ctx, Notice{Kind: noticeFor(reg.Status), Reg: *reg, Event: j.event}); err != nil {
+			return err
+		}
+	}
+	return j.mail.Queue(ctx, reg.ID)
 }
 
 // takeSeats is the one atomic write that enforces capacity: it adds n to
@@ -184,6 +284,11 @@ func (s *Service) Register(ctx context.Context, req Request) (reg Registration, 
 func takeSeats(db *gorm.DB, eventID int64, n int) (bool, error) {
 	res := db.Exec("UPDATE events SET seats_taken = seats_taken + ? WHERE id = ? AND seats_taken + ? <= capacity", n, eventID, n)
 	return res.RowsAffected == 1, res.Error
+}
+
+// freeSeats gives n seats back.
+func freeSeats(db *gorm.DB, eventID int64, n int) error {
+	return db.Exec("UPDATE events SET seats_taken = max(seats_taken - ?, 0) WHERE id = ?", n, eventID).Error
 }
 
 func (s *Service) load(ctx context.Context, q *gorm.DB) (Registration, error) {
@@ -221,114 +326,14 @@ func (s *Service) ByToken(ctx context.Context, token string) (Registration, even
 	return r, e, err
 }
 
-// Cancel cancels a registration. Its seats go to the waitlist in order:
-// each waitlisted company whose attendees now fit is confirmed and told,
-// and the first that does not fit stops the promotion, so nobody is
-// passed over.
-func (s *Service) Cancel(ctx context.Context, token string) (Registration, error) {
-	var out Registration
-	err := s.store.Tx(ctx, func(ctx context.Context) error {
-		db := s.store.W(ctx)
-		r, err := s.load(ctx, db.Where("token = ?", token))
-		if err != nil {
-			return err
-		}
-		if r.Status == StatusCancelled {
-			out = r
-			return nil
-		}
-		e, err := s.events.Get(ctx, r.EventID)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		wasConfirmed := r.Status == StatusConfirmed
-		if err := db.Model(&Registration{}).Where("id = ?", r.ID).
-			Updates(map[string]any{"status": StatusCancelled, "cancelled_at": now, "updated_at": now}).Error; err != nil {
-			return err
-		}
-		r.Status, r.CancelledAt = StatusCancelled, &now
-		if wasConfirmed {
-			if err := db.Exec("UPDATE events SET seats_taken = seats_taken - ? WHERE id = ?", r.Seats, r.EventID).Error; err != nil {
-				return err
-			}
-		}
-		if s.notifier != nil {
-			if err := s.notifier.Cancelled(ctx, r, e); err != nil {
-				return err
-			}
-		}
-		out = r
-		if wasConfirmed && e.Status == event.StatusPublished {
-			return s.promote(ctx, e)
-		}
+// notify renders and queues a notice inside the caller's transaction.
+func (s *Service) notify(ctx context.Context, n Notice) error {
+	if s.notifier == nil {
 		return nil
-	})
-	return out, err
-}
-
-// promote confirms waitlisted registrations in order while they fit.
-func (s *Service) promote(ctx context.Context, e event.Event) error {
-	db := s.store.W(ctx)
-	var waiting []Registration
-	if err := db.Preload("Attendees").Where("event_id = ? AND status = ?", e.ID, StatusWaitlisted).Order("id").Find(&waiting).Error; err != nil {
+	}
+	m, err := s.notifier.Prepare(ctx, n)
+	if err != nil {
 		return err
 	}
-	for _, w := range waiting {
-		took, err := takeSeats(db, e.ID, w.Seats)
-		if err != nil || !took {
-			return err
-		}
-		if err := db.Model(&Registration{}).Where("id = ?", w.ID).
-			Updates(map[string]any{"status": StatusConfirmed, "updated_at": s.now()}).Error; err != nil {
-			return err
-		}
-		w.Status = StatusConfirmed
-		if s.notifier != nil {
-			if err := s.notifier.Promoted(ctx, w, e); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// Counts are an event's seats and registrations.
-type Counts struct {
-	Capacity     int   `json:"capacity"`
-	SeatsTaken   int   `json:"seatsTaken"`
-	SeatsLeft    int   `json:"seatsLeft"`
-	Confirmed    int64 `json:"confirmed"`
-	Waitlisted   int64 `json:"waitlisted"`
-	Cancelled    int64 `json:"cancelled"`
-	WaitingSeats int   `json:"waitingSeats"`
-}
-
-// Counts returns an event's seats and registrations.
-func (s *Service) Counts(ctx context.Context, eventID int64) (Counts, error) {
-	var c Counts
-	db := s.store.R(ctx)
-	if err := db.Raw("SELECT capacity, seats_taken FROM events WHERE id = ?", eventID).Row().Scan(&c.Capacity, &c.SeatsTaken); err != nil {
-		return Counts{}, err
-	}
-	var rows []struct {
-		Status Status
-		N      int64
-		Seats  int
-	}
-	if err := db.Raw("SELECT status, count(*) AS n, coalesce(sum(seats), 0) AS seats FROM registrations WHERE event_id = ? GROUP BY status", eventID).Scan(&rows).Error; err != nil {
-		return Counts{}, err
-	}
-	for _, r := range rows {
-		switch r.Status {
-		case StatusConfirmed:
-			c.Confirmed = r.N
-		case StatusWaitlisted:
-			c.Waitlisted, c.WaitingSeats = r.N, r.Seats
-		case StatusCancelled:
-			c.Cancelled = r.N
-		}
-	}
-	c.SeatsLeft = max(c.Capacity-c.SeatsTaken, 0)
-	return c, nil
+	return m.Queue(ctx, n.Reg.ID)
 }

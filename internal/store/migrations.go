@@ -16,6 +16,7 @@ func migrations() []Migration {
 		{Version: 4, Name: "privacy: record of exports and erasures", Up: v4Privacy},
 		{Version: 5, Name: "events", Up: v5Events},
 		{Version: 6, Name: "registrations", Up: v6Registrations},
+		{Version: 7, Name: "registration desk: check-in codes, notes, reminders, inline mail images", Up: v7Desk},
 	}
 }
 
@@ -288,5 +289,24 @@ func v6Registrations(tx *gorm.DB) error {
 		`CREATE INDEX registration_attendees_reg ON registration_attendees(registration_id)`,
 		// The same person cannot hold two live places at one event.
 		`CREATE INDEX registration_attendees_email ON registration_attendees(event_id, email)`,
+	)
+}
+
+func v7Desk(tx *gorm.DB) error {
+	return execAll(tx,
+		// The code an attendee shows at the door; looked up at check-in.
+		// Codes of registrations made before this step are filled in by
+		// the registration service when it starts (they derive from the
+		// token by a hash SQLite does not have).
+		`ALTER TABLE registrations ADD COLUMN checkin_code TEXT NOT NULL DEFAULT ''`,
+		`CREATE INDEX registrations_code ON registrations(checkin_code)`,
+		`ALTER TABLE registrations ADD COLUMN note TEXT NOT NULL DEFAULT ''`,
+		// Reminders: how many days before the start, and when they went
+		// out (once per event).
+		`ALTER TABLE events ADD COLUMN reminder_days INTEGER NOT NULL DEFAULT 2`,
+		`ALTER TABLE events ADD COLUMN reminded_at DATETIME`,
+		// An attachment with a content id is shown inside the HTML body
+		// (the check-in QR code) rather than listed as a file.
+		`ALTER TABLE mail_attachments ADD COLUMN content_id TEXT NOT NULL DEFAULT ''`,
 	)
 }

@@ -270,6 +270,10 @@ export namespace event {
 	    contactEmail: string;
 	    seriesId: string;
 	    cancelMessage: string;
+	    reminderDays: number;
+	    // Go type: time
+	    remindedAt?: any;
+	    seatsTaken: number;
 	    // Go type: time
 	    createdAt: any;
 	    // Go type: time
@@ -297,6 +301,7 @@ export namespace mail {
 	    messageId: number;
 	    filename: string;
 	    contentType: string;
+	    contentId: string;
 	    size: number;
 	}
 	export interface Counts {
@@ -441,6 +446,97 @@ export namespace privacy {
 	    mails: mail.Summary[];
 	    suppression?: mail.Suppression;
 	    privacyActions: Action[];
+	}
+
+}
+
+export namespace registration {
+	
+	export interface Attendee {
+	    id: number;
+	    registrationId: number;
+	    eventId: number;
+	    name: string;
+	    email: string;
+	    jobTitle: string;
+	    // Go type: time
+	    attendedAt?: any;
+	}
+	export interface AttendeeInput {
+	    name: string;
+	    email: string;
+	    jobTitle: string;
+	}
+	export interface Change {
+	    companyName: string;
+	    cvr: string;
+	    attendees: AttendeeInput[];
+	    answers: {[key: string]: any};
+	    note: string;
+	}
+	export interface Counts {
+	    capacity: number;
+	    seatsTaken: number;
+	    seatsLeft: number;
+	    confirmed: number;
+	    waitlisted: number;
+	    cancelled: number;
+	    waitingSeats: number;
+	    attendees: number;
+	    attended: number;
+	}
+	export interface Message {
+	    eventId: number;
+	    statuses: string[];
+	    subject: string;
+	    body: string;
+	}
+	export interface Registration {
+	    id: number;
+	    eventId: number;
+	    checkinCode: string;
+	    status: string;
+	    seats: number;
+	    companyName: string;
+	    cvr?: string;
+	    companyId?: number;
+	    email: string;
+	    lang: string;
+	    answers: {[key: string]: any};
+	    marketingConsent: boolean;
+	    source: string;
+	    note: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	    // Go type: time
+	    cancelledAt?: any;
+	    attendees: Attendee[];
+	    position: number;
+	}
+	export interface Page {
+	    items: Registration[];
+	    total: number;
+	}
+	export interface Query {
+	    eventId: number;
+	    filter: string;
+	    search: string;
+	    page: number;
+	    pageSize: number;
+	}
+	
+	export interface Request {
+	    eventId: number;
+	    companyName: string;
+	    cvr: string;
+	    attendees: AttendeeInput[];
+	    answers: {[key: string]: any};
+	    marketingConsent: boolean;
+	    lang: string;
+	    source: string;
+	    invitation: string;
 	}
 
 }

@@ -1,0 +1,152 @@
+package registration
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"convene/internal/event"
+)
+
+// maxBatch bounds how many registrations share one commit.
+const maxBatch = 64
+
+// job is one registration waiting for the committer.
+type job struct {
+	ctx   context.Context
+	req   Request
+	event event.Event
+	reg   Registration
+	// mail is the notice rendered beforehand for status mailFor.
+	mail    Mail
+	mailFor Status
+
+	existing bool
+	err      error
+	done     chan struct{}
+}
+
+// batcher is the group committer: one goroutine that writes every
+// registration waiting at the moment into one transaction, each inside its
+// own savepoint, so a refused registration (full, or a write error) rolls
+// back alone while the others commit together. SQLite allows one writer at
+// a time; a commit per registration would make a rush wait in line for the
+// write lock, while a commit per batch lets the lock's cost be shared.
+type batcher struct {
+	s    *Service
+	jobs chan *job
+
+	mu      sync.Mutex
+	stopped bool
+	quit    chan struct{}
+	exited  chan struct{}
+}
+
+func newBatcher(s *Service) *batcher {
+	b := &batcher{s: s, jobs: make(chan *job, 4*maxBatch), quit: make(chan struct{}), exited: make(chan struct{})}
+	go b.run()
+	return b
+}
+
+func (b *batcher) submit(j *job) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.stopped {
+		return errStopped
+	}
+	select {
+	case b.jobs <- j:
+		return nil
+	case <-j.ctx.Done():
+		return j.ctx.Err()
+	}
+}
+
+// stop lets the jobs already submitted commit, then ends the goroutine.
+func (b *batcher) stop() {
+	b.mu.Lock()
+	if b.stopped {
+		b.mu.Unlock()
+		return
+	}
+	b.stopped = true
+	b.mu.Unlock()
+	close(b.quit)
+	<-b.exited
+}
+
+func (b *batcher) run() {
+	defer close(b.exited)
+	for {
+		select {
+		case j := <-b.jobs:
+			b.commit(b.gather(j))
+		case <-b.quit:
+			for {
+				select {
+				case j := <-b.jobs:
+					b.commit(b.gather(j))
+				default:
+					return
+				}
+			}
+		}
+	}
+}
+
+// gather takes first and whatever else is already waiting, up to maxBatch.
+func (b *batcher) gather(first *job) []*job {
+	batch := []*job{first}
+	for len(batch) < maxBatch {
+		select {
+		case j := <-b.jobs:
+			batch = append(batch, j)
+		default:
+			return batch
+		}
+	}
+	return batch
+}
+
+// commit writes a batch in one transaction and answers every job.
+func (b *batcher) commit(batch []*job) {
+	live := batch[:0:0]
+	for _, j := range batch {
+		// A request that has given up is not written: its caller has
+		// already answered "try again".
+		if err := j.ctx.Err(); err != nil {
+			j.err = err
+			close(j.done)
+			continue
+		}
+		live = append(live, j)
+	}
+	if len(live) == 0 {
+		return
+	}
+	s := b.s
+	err := s.store.Tx(context.Background(), func(ctx context.Context) error {
+		db := s.store.W(ctx)
+		for i, j := range live {
+			sp := fmt.Sprintf("reg%d", i)
+			if err := db.Exec("SAVEPOINT " + sp).Error; err != nil {
+				return err
+			}
+			if j.err = s.write(ctx, j); j.err != nil {
+				if err := db.Exec("ROLLBACK TO " + sp).Error; err != nil {
+					return err
+				}
+			}
+			if err := db.Exec("RELEASE " + sp).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, j := range live {
+		if err != nil && j.err == nil {
+			j.err = err
+		}
+		close(j.done)
+	}
+}
