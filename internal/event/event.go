@@ -92,14 +92,26 @@ type Event struct {
 	SeriesID             string       `json:"seriesId"`
 	CancelMessage        string       `json:"cancelMessage"`
 	// ReminderDays is how many days before the start registrants get a
-	// reminder; 0 sends none.
-	ReminderDays int `json:"reminderDays"`
+	// reminder; 0 sends none. Left out (nil), a new event gets
+	// DefaultReminderDays and a saved one keeps its value.
+	ReminderDays *int `json:"reminderDays"`
 	// RemindedAt is when the reminders went out; they go once.
 	RemindedAt *time.Time `json:"remindedAt" gorm:"->"`
 	// SeatsTaken is the confirmed seats, kept by registrations only.
 	SeatsTaken int       `json:"seatsTaken" gorm:"->"`
 	CreatedAt  time.Time `json:"createdAt"`
 	UpdatedAt  time.Time `json:"updatedAt"`
+}
+
+// DefaultReminderDays is when reminders go unless staff choose otherwise.
+const DefaultReminderDays = 2
+
+// Reminder is the event's reminder lead in days (0: none).
+func (e Event) Reminder() int {
+	if e.ReminderDays == nil {
+		return DefaultReminderDays
+	}
+	return *e.ReminderDays
 }
 
 // TableName is the events table.

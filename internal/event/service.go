@@ -94,6 +94,8 @@ func (s *Service) Save(ctx context.Context, in Event) (Event, error) {
 		now := s.now()
 		e.UpdatedAt = now
 		if e.ID == 0 {
+			d := e.Reminder()
+			e.ReminderDays = &d
 			e.Status, e.Sequence, e.CreatedAt = StatusDraft, 0, now
 			e.Slug, e.UID = slugFor(e.Title), randomToken(16)+"@"+s.uidDomain
 			return db.Create(&e).Error
@@ -117,6 +119,9 @@ func (s *Service) Save(ctx context.Context, in Event) (Event, error) {
 		// Identity and life-cycle fields change only through their actions.
 		e.Slug, e.UID, e.Status, e.CreatedAt, e.SeriesID, e.CancelMessage = before.Slug, before.UID, before.Status, before.CreatedAt, before.SeriesID, before.CancelMessage
 		e.Sequence = before.Sequence
+		if e.ReminderDays == nil {
+			e.ReminderDays = before.ReminderDays
+		}
 		changed := before.Status != StatusDraft && significant(before, e)
 		if changed {
 			e.Sequence++
@@ -125,7 +130,7 @@ func (s *Service) Save(ctx context.Context, in Event) (Event, error) {
 			return err
 		}
 		// A new start time deserves its own reminder.
-		if !before.StartsAt.Equal(e.StartsAt) || before.ReminderDays != e.ReminderDays {
+		if !before.StartsAt.Equal(e.StartsAt) || before.Reminder() != e.Reminder() {
 			if err := db.Exec("UPDATE events SET reminded_at = NULL WHERE id = ?", e.ID).Error; err != nil {
 				return err
 			}

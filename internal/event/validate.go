@@ -22,7 +22,10 @@ func normalize(e Event) Event {
 	if e.Visibility == "" {
 		e.Visibility = "public"
 	}
-	e.ReminderDays = min(max(e.ReminderDays, 0), 30)
+	if e.ReminderDays != nil {
+		d := min(max(*e.ReminderDays, 0), 30)
+		e.ReminderDays = &d
+	}
 	if e.Kind == "" {
 		e.Kind = KindNetwork
 	}

@@ -36,16 +36,16 @@ func (r *recorder) Prepare(_ context.Context, n Notice) (Mail, error) {
 }
 
 type env struct {
-	svc    *Service
-	events *event.Service
-	notes  *recorder
+	svc      *Service
+	events   *event.Service
+	notesRec *recorder
 }
 
 func newEnv(t *testing.T) *env {
 	st := storetest.New(t)
 	ev := event.NewService(st, "balk.dk")
 	n := &recorder{}
-	return &env{svc: NewService(st, ev, n, nil), events: ev, notes: n}
+	return &env{svc: NewService(st, ev, n, nil), events: ev, notesRec: n}
 }
 
 func (e *env) event(t *testing.T, capacity int, edit func(*event.Event)) event.Event {
@@ -111,7 +111,7 @@ func TestCapacityWaitlistAndPromotionInOrder(t *testing.T) {
 		t.Fatalf("after Alfa cancelled: %s %s %+v", rb.Status, rd.Status, counts)
 	}
 	want := "confirmed:Alfa waitlisted:Beta confirmed:Gamma waitlisted:Delta cancelled:Gamma cancelled:Alfa promoted:Beta promoted:Delta"
-	if got := fmt.Sprint(e.notes.events); got != "["+want+"]" {
+	if got := fmt.Sprint(e.notesRec.events); got != "["+want+"]" {
 		t.Fatalf("notices %s", got)
 	}
 	// Cancelling twice is harmless.

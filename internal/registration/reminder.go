@@ -25,7 +25,7 @@ func (s *Service) SendReminders(ctx context.Context) (int, error) {
 	}
 	sent := 0
 	for _, e := range upcoming {
-		if now.Before(e.StartsAt.Add(-time.Duration(e.ReminderDays) * 24 * time.Hour)) {
+		if now.Before(e.StartsAt.Add(-time.Duration(e.Reminder()) * 24 * time.Hour)) {
 			continue
 		}
 		err := s.store.Tx(ctx, func(ctx context.Context) error {
@@ -34,7 +34,7 @@ func (s *Service) SendReminders(ctx context.Context) (int, error) {
 			if res.Error != nil || res.RowsAffected == 0 {
 				return res.Error
 			}
-			windowStart := e.StartsAt.Add(-time.Duration(e.ReminderDays) * 24 * time.Hour)
+			windowStart := e.StartsAt.Add(-time.Duration(e.Reminder()) * 24 * time.Hour)
 			var regs []Registration
 			if err := db.Preload("Attendees").Where("event_id = ? AND status = ? AND created_at < ?", e.ID, StatusConfirmed, windowStart).
 				Order("id").Find(&regs).Error; err != nil {

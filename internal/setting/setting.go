@@ -8,6 +8,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -61,7 +62,16 @@ const key = "organisation"
 // Service reads and saves the settings.
 type Service struct {
 	store *store.Store
+
+	// The settings are read on every page and mail; they are kept for a
+	// few seconds, and dropped at once when saved here.
+	mu     sync.Mutex
+	cached *Settings
+	until  time.Time
 }
+
+// cacheFor is how long settings saved by another process may go unseen.
+const cacheFor = 3 * time.Second
 
 // NewService returns a settings service on st.
 func NewService(st *store.Store) *Service { return &Service{store: st} }
@@ -77,6 +87,25 @@ func (row) TableName() string { return "settings" }
 
 // Get returns the saved settings, or the defaults when none are saved.
 func (s *Service) Get(ctx context.Context) (Settings, error) {
+	s.mu.Lock()
+	if s.cached != nil && time.Now().Before(s.until) {
+		out := s.cached.clone()
+		s.mu.Unlock()
+		return out, nil
+	}
+	s.mu.Unlock()
+	out, err := s.load(ctx)
+	if err != nil {
+		return Settings{}, err
+	}
+	s.mu.Lock()
+	c := out.clone()
+	s.cached, s.until = &c, time.Now().Add(cacheFor)
+	s.mu.Unlock()
+	return out, nil
+}
+
+func (s *Service) load(ctx context.Context) (Settings, error) {
 	var r row
 	err := s.store.R(ctx).Where("key = ?", key).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -109,6 +138,9 @@ func (s *Service) Save(ctx context.Context, in Settings, actor string) (Settings
 	err = s.store.W(ctx).Exec(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
 		key, string(raw), in.UpdatedAt, actor).Error
+	s.mu.Lock()
+	s.cached = nil
+	s.mu.Unlock()
 	if err != nil {
 		return Settings{}, fmt.Errorf("save settings: %w", err)
 	}
@@ -259,4 +291,16 @@ func checkList(v *i18n.Validation, field string, list []string) {
 	if len(list) > 50 {
 		v.Add(field, "settings.error.areas_many", map[string]any{"max": 50})
 	}
+}
+
+// clone copies s so a cached value is never shared with a caller who
+// changes its lists.
+func (s Settings) clone() Settings {
+	if s.BusinessAreas != nil {
+		s.BusinessAreas = append([]string{}, s.BusinessAreas...)
+	}
+	if s.Themes != nil {
+		s.Themes = append([]string{}, s.Themes...)
+	}
+	return s
 }

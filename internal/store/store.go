@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -25,7 +26,15 @@ type Store struct {
 	path  string
 	write *gorm.DB
 	read  *gorm.DB
+	// commits counts committed transactions, so caches of what the
+	// database holds can tell that it may have changed.
+	commits atomic.Uint64
 }
+
+// Generation changes whenever a transaction of this process commits.
+// Writes made outside Tx, and by other processes, do not change it: caches
+// keyed on it also expire by age.
+func (s *Store) Generation() uint64 { return s.commits.Load() }
 
 // Options tune Open.
 type Options struct {

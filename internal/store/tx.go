@@ -28,6 +28,7 @@ func (s *Store) Tx(ctx context.Context, fn func(ctx context.Context) error) erro
 	if err != nil {
 		return err
 	}
+	s.commits.Add(1)
 	for _, f := range st.afterCommit {
 		f()
 	}

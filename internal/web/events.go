@@ -65,14 +65,15 @@ func (s *Server) location(ctx context.Context) *time.Location {
 }
 
 // eventPage serves /e/{slug}: the event, its programme and place.
-// Drafts and invitation-only events are not found here.
+// Drafts are not found here, nor invitation-only events without their
+// invitation.
 func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.Events == nil {
 		s.notFound(w, r)
 		return
 	}
 	e, err := s.cfg.Events.BySlug(r.Context(), r.PathValue("slug"))
-	if errors.Is(err, event.ErrNotFound) || (err == nil && (e.Status == event.StatusDraft || e.Visibility != "public")) {
+	if errors.Is(err, event.ErrNotFound) || (err == nil && e.Status == event.StatusDraft) {
 		s.notFound(w, r)
 		return
 	}
@@ -81,5 +82,18 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
-	s.renderEvent(w, r, http.StatusOK, s.eventData(w, r, e))
+	// An invite-only event opens only with its invitation link (?i=...),
+	// and looks to everyone else as if it did not exist.
+	invitation := r.URL.Query().Get("i")
+	if e.Visibility != "public" {
+		if s.cfg.Registrations == nil || s.cfg.Registrations.CheckInvitation(r.Context(), e, invitation) != nil {
+			s.notFound(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("X-Robots-Tag", "noindex")
+	}
+	d := s.eventData(w, r, e)
+	d.Invitation = invitation
+	s.renderEvent(w, r, http.StatusOK, d)
 }

@@ -19,9 +19,12 @@ import (
 type Registrations interface {
 	Register(ctx context.Context, req registration.Request) (registration.Registration, bool, error)
 	ByToken(ctx context.Context, token string) (registration.Registration, event.Event, error)
+	Update(ctx context.Context, token string, c registration.Change) (registration.Registration, error)
 	Cancel(ctx context.Context, token string) (registration.Registration, error)
 	Counts(ctx context.Context, eventID int64) (registration.Counts, error)
 	CheckOpen(e event.Event) error
+	CheckInvitation(ctx context.Context, e event.Event, token string) error
+	CanChange(r registration.Registration, e event.Event) bool
 }
 
 const formCookie = "convene_form"
@@ -59,6 +62,30 @@ func (f formView) Value(name string) string { return f.Values[name] }
 func (f formView) Error(name string) string { return f.Errors[name] }
 func (f formView) Has(name string) bool     { return f.Checked[name] }
 
+func newFormView(csrf string, rows []int) formView {
+	return formView{CSRF: csrf, Rows: rows, Values: map[string]string{}, Checked: map[string]bool{}, Errors: map[string]string{}}
+}
+
+// keep puts what was posted back into the form.
+func (f formView) keep(form map[string][]string) {
+	for k, v := range form {
+		if len(v) > 0 {
+			f.Values[k] = v[0]
+		}
+		for _, x := range v {
+			f.Checked[k+"="+x] = true
+		}
+	}
+}
+
+// refuse shows a service error beside the fields it names.
+func (f *formView) refuse(l i18n.Localizer, ue *i18n.Error) {
+	f.Message = ue.Key
+	for field, m := range ue.Fields {
+		f.Errors[formField(field)] = l.Msg(m)
+	}
+}
+
 // eventPageData is the event page with its registration state.
 type eventPageData struct {
 	eventView
@@ -66,6 +93,8 @@ type eventPageData struct {
 	Closed  string // translation key when registration is not possible
 	Form    formView
 	HasForm bool
+	// Invitation is the invitation token that opened an invite-only event.
+	Invitation string
 }
 
 func attendeeRows(e event.Event) []int {
@@ -100,7 +129,7 @@ func (s *Server) eventData(w http.ResponseWriter, r *http.Request, e event.Event
 		d.Closed = "registration.error.full"
 	}
 	d.HasForm = d.Closed == ""
-	d.Form = formView{CSRF: s.formToken(w, r), Rows: attendeeRows(e), Values: map[string]string{}, Checked: map[string]bool{}, Errors: map[string]string{}}
+	d.Form = newFormView(s.formToken(w, r), attendeeRows(e))
 	return d
 }
 
@@ -127,7 +156,8 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e, err := s.cfg.Events.BySlug(r.Context(), r.PathValue("slug"))
-	if err != nil || e.Status == event.StatusDraft || e.Visibility != "public" {
+	invitation := r.PostFormValue("invitation")
+	if err != nil || e.Status == event.StatusDraft || s.cfg.Registrations.CheckInvitation(r.Context(), e, invitation) != nil {
 		s.notFound(w, r)
 		return
 	}
@@ -135,14 +165,8 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 	// back with errors: a rush of good registrations should not pay for it.
 	refused := func() eventPageData {
 		d := s.eventData(w, r, e)
-		for k, v := range r.PostForm {
-			if len(v) > 0 {
-				d.Form.Values[k] = v[0]
-			}
-			for _, x := range v {
-				d.Form.Checked[k+"="+x] = true
-			}
-		}
+		d.Invitation = invitation
+		d.Form.keep(r.PostForm)
 		return d
 	}
 	if !s.formTokenValid(r) {
@@ -156,10 +180,32 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/e/"+e.Slug, http.StatusSeeOther)
 		return
 	}
-	req := registration.Request{EventID: e.ID, CompanyName: r.PostFormValue("company"), CVR: r.PostFormValue("cvr"),
-		MarketingConsent: r.PostFormValue("consent") == "yes", Lang: s.requestLang(w, r), Source: "public", Answers: map[string]any{}}
+	c := parseRegistrationForm(r, e)
+	req := registration.Request{EventID: e.ID, CompanyName: c.CompanyName, CVR: c.CVR, Attendees: c.Attendees, Answers: c.Answers,
+		MarketingConsent: r.PostFormValue("consent") == "yes", Lang: s.requestLang(w, r), Source: "public", Invitation: invitation}
+	if invitation != "" {
+		req.Source = "invitation"
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
+	defer cancel()
+	reg, _, err := s.cfg.Registrations.Register(ctx, req)
+	if err != nil {
+		s.registerFailed(w, r, err, func(ue *i18n.Error) {
+			d := refused()
+			d.Form.refuse(s.localizer(w, r), ue)
+			s.renderEvent(w, r, http.StatusUnprocessableEntity, d)
+		})
+		return
+	}
+	http.Redirect(w, r, "/r/"+reg.Token+"?new=1", http.StatusSeeOther)
+}
+
+// parseRegistrationForm reads the company, attendee and question fields
+// shared by the registration and change forms.
+func parseRegistrationForm(r *http.Request, e event.Event) registration.Change {
+	c := registration.Change{CompanyName: r.PostFormValue("company"), CVR: r.PostFormValue("cvr"), Answers: map[string]any{}}
 	for _, i := range attendeeRows(e) {
-		req.Attendees = append(req.Attendees, registration.AttendeeInput{
+		c.Attendees = append(c.Attendees, registration.AttendeeInput{
 			Name: r.PostFormValue(fmt.Sprintf("a%d_name", i)), Email: r.PostFormValue(fmt.Sprintf("a%d_email", i)),
 			JobTitle: r.PostFormValue(fmt.Sprintf("a%d_title", i))})
 	}
@@ -171,52 +217,43 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 			for _, v := range r.PostForm[key] {
 				list = append(list, v)
 			}
-			req.Answers[q.ID] = list
+			c.Answers[q.ID] = list
 		case event.QuestionYesNo:
 			switch r.PostFormValue(key) {
 			case "yes":
-				req.Answers[q.ID] = true
+				c.Answers[q.ID] = true
 			case "no":
-				req.Answers[q.ID] = false
+				c.Answers[q.ID] = false
 			}
 		default:
 			if v := strings.TrimSpace(r.PostFormValue(key)); v != "" {
-				req.Answers[q.ID] = v
+				c.Answers[q.ID] = v
 			}
 		}
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
-	defer cancel()
-	reg, _, err := s.cfg.Registrations.Register(ctx, req)
-	if err != nil {
-		s.registerFailed(w, r, refused, err)
-		return
-	}
-	http.Redirect(w, r, "/r/"+reg.Token+"?new=1", http.StatusSeeOther)
+	return c
 }
 
-// registerFailed shows the form again with its errors, or a polite page
+func (s *Server) localizer(w http.ResponseWriter, r *http.Request) i18n.Localizer {
+	return i18n.Localizer{Lang: s.requestLang(w, r), Catalog: s.cfg.Catalog}
+}
+
+// registerFailed answers a refused form through refuse, or a polite page
 // when the database is too busy to answer in time.
-func (s *Server) registerFailed(w http.ResponseWriter, r *http.Request, page func() eventPageData, err error) {
+func (s *Server) registerFailed(w http.ResponseWriter, r *http.Request, err error, refuse func(*i18n.Error)) {
 	var ue *i18n.Error
-	if !errors.As(err, &ue) {
-		if errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "database is locked") {
-			s.cfg.Log.Warn("registration timed out", "err", err)
-			w.Header().Set("Retry-After", "5")
-			s.fail(w, r, http.StatusServiceUnavailable, "registration.error.busy")
-			return
-		}
-		s.cfg.Log.Error("registration failed", "err", err)
-		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+	if errors.As(err, &ue) {
+		refuse(ue)
 		return
 	}
-	l := i18n.Localizer{Lang: s.requestLang(w, r), Catalog: s.cfg.Catalog}
-	d := page()
-	d.Form.Message = ue.Key
-	for field, m := range ue.Fields {
-		d.Form.Errors[formField(field)] = l.Msg(m)
+	if errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "database is locked") {
+		s.cfg.Log.Warn("registration timed out", "err", err)
+		w.Header().Set("Retry-After", "5")
+		s.fail(w, r, http.StatusServiceUnavailable, "registration.error.busy")
+		return
 	}
-	s.renderEvent(w, r, http.StatusUnprocessableEntity, d)
+	s.cfg.Log.Error("registration failed", "err", err)
+	s.fail(w, r, http.StatusInternalServerError, "error.internal")
 }
 
 // formField maps a service field (attendees.0.email) to its input name.
@@ -265,11 +302,12 @@ func (s *Server) registrationPage(w http.ResponseWriter, r *http.Request) {
 		Code     string
 		New      bool
 		Done     bool
+		Changed  bool
 		CSRF     string
 		CanAlter bool
 	}{Event: s.viewOf(e, s.requestLang(w, r), s.location(r.Context())), Reg: reg, Code: registration.CheckinCode(reg.Token),
-		New: r.URL.Query().Get("new") == "1", Done: r.URL.Query().Get("cancelled") == "1", CSRF: s.formToken(w, r),
-		CanAlter: reg.Status != registration.StatusCancelled && e.Status == event.StatusPublished && time.Now().Before(e.StartsAt)}
+		New: r.URL.Query().Get("new") == "1", Done: r.URL.Query().Get("cancelled") == "1", Changed: r.URL.Query().Get("changed") == "1",
+		CSRF: s.formToken(w, r), CanAlter: s.cfg.Registrations.CanChange(reg, e)}
 	s.render(w, r, http.StatusOK, "registration.html", "public.registration_title", v)
 }
 

@@ -131,6 +131,8 @@ func (s *Server) routes() []route {
 		{Method: "POST", Pattern: "/e/{slug}/register", Access: public, Handler: s.register},
 		{Method: "GET", Pattern: "/r/{token}", Access: public, Handler: s.registrationPage},
 		{Method: "POST", Pattern: "/r/{token}/cancel", Access: public, Handler: s.cancelRegistration},
+		{Method: "GET", Pattern: "/r/{token}/change", Access: public, Handler: s.changePage},
+		{Method: "POST", Pattern: "/r/{token}/change", Access: public, Handler: s.changeRegistration},
 		{Method: "GET", Pattern: "/healthz", Access: public, Handler: s.healthz},
 		{Method: "GET", Pattern: "/static/{file}", Access: public, Handler: s.static},
 		{Method: "GET", Pattern: "/login", Access: public, Handler: s.loginPage},

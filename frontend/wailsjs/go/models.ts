@@ -270,7 +270,7 @@ export namespace event {
 	    contactEmail: string;
 	    seriesId: string;
 	    cancelMessage: string;
-	    reminderDays: number;
+	    reminderDays?: number;
 	    // Go type: time
 	    remindedAt?: any;
 	    seatsTaken: number;
