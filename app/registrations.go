@@ -31,7 +31,10 @@ func (r *Registrations) Counts(eventID int64) (registration.Counts, error) {
 func (r *Registrations) Add(req registration.Request) (registration.Registration, error) {
 	req.Source = "staff"
 	reg, _, err := r.deps.Registrations.Register(r.ctx, req)
-	return reg, err
+	if err != nil {
+		return registration.Registration{}, err
+	}
+	return r.deps.Registrations.Get(r.ctx, reg.ID)
 }
 
 // Update changes a registration's company, attendees, answers and note.

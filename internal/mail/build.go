@@ -57,13 +57,17 @@ func buildMsg(m *Message, cfg Config, date time.Time) (*gomail.Msg, error) {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTMLBody)
 	}
 	for _, a := range m.Attachments {
+		a, err := a.materialize()
+		if err != nil {
+			return nil, err
+		}
 		ct := a.ContentType
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
 		if a.ContentID != "" {
 			if err := msg.EmbedReader(oneLine(a.Filename), bytes.NewReader(a.Data), gomail.WithFileContentType(gomail.ContentType(ct)),
-				gomail.WithFileContentID(oneLine(a.ContentID))); err != nil {
+				gomail.WithFileContentID("<"+trimAngles(oneLine(a.ContentID))+">")); err != nil {
 				return nil, fmt.Errorf("embed %s: %w", a.Filename, err)
 			}
 			continue

@@ -239,8 +239,10 @@ func (o *Outbox) Attachment(ctx context.Context, id int64) (Attachment, error) {
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return Attachment{}, ErrNotFound
 	}
-	a.Size = len(a.Data)
-	return a, err
+	if err != nil {
+		return Attachment{}, err
+	}
+	return a.materialize()
 }
 
 // Counts is how many messages are in each state.

@@ -4,14 +4,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base32"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"convene/internal/event"
 	"convene/internal/mail"
-
-	qrcode "github.com/skip2/go-qrcode"
 )
 
 // CheckinCode is the short code an attendee shows at the entrance, derived
@@ -117,13 +114,9 @@ func (n *MailNotifier) Prepare(ctx context.Context, nt Notice) (Mail, error) {
 		Link: strings.TrimRight(n.publicURL(ctx), "/") + "/r/" + r.Token, Code: code, Subject: nt.Subject, Message: nt.Message}
 	d := mail.Draft{Kind: mail.KindService, Template: "registration", Data: data, Lang: r.Lang, ToName: name, ToAddress: r.Email}
 	if data.Live() && r.Status == StatusConfirmed {
-		png, err := qrcode.Encode(code, qrcode.Medium, -4)
-		if err != nil {
-			return nil, fmt.Errorf("qr code: %w", err)
-		}
 		data.QR = qrContentID
 		d.Data = data
-		d.Attachments = []mail.Attachment{{Filename: "checkin.png", ContentType: "image/png", ContentID: qrContentID, Data: png}}
+		d.Attachments = []mail.Attachment{mail.QRAttachment("checkin.png", qrContentID, code)}
 	}
 	m, err := n.outbox.Prepare(ctx, d)
 	if err != nil {

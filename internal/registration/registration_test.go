@@ -85,6 +85,8 @@ func TestCapacityWaitlistAndPromotionInOrder(t *testing.T) {
 	b, _, _ := e.svc.Register(ctx, req(ev, "Beta", "b1@beta.dk", "b2@beta.dk"))
 	c, _, _ := e.svc.Register(ctx, req(ev, "Gamma", "c1@gamma.dk"))
 	d, _, _ := e.svc.Register(ctx, req(ev, "Delta", "d1@delta.dk"))
+	b, _ = e.svc.Get(ctx, b.ID)
+	d, _ = e.svc.Get(ctx, d.ID)
 	if b.Status != StatusWaitlisted || b.Position != 1 || c.Status != StatusConfirmed || d.Status != StatusWaitlisted || d.Position != 2 {
 		t.Fatalf("b %s/%d c %s d %s/%d", b.Status, b.Position, c.Status, d.Status, d.Position)
 	}

@@ -124,22 +124,29 @@ func (s *Service) CheckInvitation(ctx context.Context, e event.Event, token stri
 	return nil
 }
 
-// Register takes a registration. Seats are taken by one conditional
-// UPDATE of the event's counter inside the transaction, so confirmed seats
-// never exceed capacity however many requests race; a full event puts the
-// company on its waitlist when it has one. A second submit with an
-// attendee already registered returns the existing registration (existing
-// is true) instead of a new one.
-//
-// The form is checked and its mail rendered before the write; the write
-// itself joins a group commit with the registrations arriving at the same
-// moment (see batcher).
-func (s *Service) Register(ctx context.Context, req Request) (reg Registration, existing bool, err error) {
-	req = normalize(req)
+// Register takes a registration for the event req names; see RegisterAt.
+func (s *Service) Register(ctx context.Context, req Request) (Registration, bool, error) {
 	e, err := s.events.Get(ctx, req.EventID)
 	if err != nil {
 		return Registration{}, false, err
 	}
+	return s.RegisterAt(ctx, e, req)
+}
+
+// RegisterAt takes a registration for e, as just loaded by the caller.
+// Seats are taken by one conditional UPDATE of the event's counter inside
+// the transaction, so confirmed seats never exceed capacity however many
+// requests race; a full event puts the company on its waitlist when it has
+// one. A second submit with an attendee already registered returns the
+// existing registration (existing is true) instead of a new one.
+//
+// The form is checked and its mail rendered before the write; the write
+// itself joins a group commit with the registrations arriving at the same
+// moment (see batcher). A waitlisted registration's Position is left for
+// ByToken and Get to tell: counting the queue is work a rush can skip.
+func (s *Service) RegisterAt(ctx context.Context, e event.Event, req Request) (reg Registration, existing bool, err error) {
+	req = normalize(req)
+	req.EventID = e.ID
 	if req.Source == "staff" {
 		if e.Status != event.StatusPublished && e.Status != event.StatusDraft {
 			return Registration{}, false, ErrClosed
@@ -171,22 +178,18 @@ func (s *Service) Register(ctx context.Context, req Request) (reg Registration, 
 	}
 	s.once.Do(func() { s.batch = newBatcher(s) })
 	if err := s.batch.submit(j); err != nil {
-		return Registration{}, false, fmt.Errorf("register for event %d: %w", req.EventID, err)
+		return Registration{}, false, fmt.Errorf("register for event %d: %w", e.ID, err)
 	}
 	select {
 	case <-j.done:
 	case <-ctx.Done():
 		// The committer may still write it; a retry finds it as existing.
-		return Registration{}, false, fmt.Errorf("register for event %d: %w", req.EventID, ctx.Err())
+		return Registration{}, false, fmt.Errorf("register for event %d: %w", e.ID, ctx.Err())
 	}
 	if j.err != nil {
-		return Registration{}, false, fmt.Errorf("register for event %d: %w", req.EventID, j.err)
+		return Registration{}, false, fmt.Errorf("register for event %d: %w", e.ID, j.err)
 	}
-	reg = j.reg
-	if reg.Status == StatusWaitlisted {
-		reg.Position, err = s.position(ctx, reg)
-	}
-	return reg, j.existing, err
+	return j.reg, j.existing, nil
 }
 
 func noticeFor(st Status) string {

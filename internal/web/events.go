@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"convene/internal/event"
+	"convene/internal/i18n"
 
 	"github.com/yuin/goldmark"
 )
@@ -66,24 +67,31 @@ func (s *Server) location(ctx context.Context) *time.Location {
 
 // eventPage serves /e/{slug}: the event, its programme and place.
 // Drafts are not found here, nor invitation-only events without their
-// invitation.
+// invitation. Public pages come from the page cache when they can.
 func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.Events == nil {
 		s.notFound(w, r)
 		return
 	}
-	e, err := s.cfg.Events.BySlug(r.Context(), r.PathValue("slug"))
+	slug := r.PathValue("slug")
+	key := pageKey{slug: slug, lang: s.requestLang(w, r)}
+	gen, now := s.generation(), time.Now()
+	if p, ok := s.pageCache.get(key, gen, now); ok {
+		p.write(w, s.formToken(w, r))
+		return
+	}
+	e, err := s.cfg.Events.BySlug(r.Context(), slug)
 	if errors.Is(err, event.ErrNotFound) || (err == nil && e.Status == event.StatusDraft) {
 		s.notFound(w, r)
 		return
 	}
 	if err != nil {
-		s.cfg.Log.Error("load event", "slug", r.PathValue("slug"), "err", err)
+		s.cfg.Log.Error("load event", "slug", slug, "err", err)
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
 	// An invite-only event opens only with its invitation link (?i=...),
-	// and looks to everyone else as if it did not exist.
+	// and looks to everyone else as if it did not exist. It is never cached.
 	invitation := r.URL.Query().Get("i")
 	if e.Visibility != "public" {
 		if s.cfg.Registrations == nil || s.cfg.Registrations.CheckInvitation(r.Context(), e, invitation) != nil {
@@ -92,8 +100,21 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Cache-Control", "no-store")
 		w.Header().Set("X-Robots-Tag", "noindex")
+		d := s.eventData(w, r, e)
+		d.Invitation = invitation
+		s.renderEvent(w, r, http.StatusOK, d)
+		return
 	}
+	token := s.formToken(w, r)
 	d := s.eventData(w, r, e)
-	d.Invitation = invitation
-	s.renderEvent(w, r, http.StatusOK, d)
+	d.Form.CSRF = csrfSlot
+	page, err := s.page(w, r, "event.html", func(i18n.Localizer) string { return d.TitleText }, d)
+	if err != nil {
+		s.cfg.Log.Error("render page", "page", "event.html", "err", err)
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	s.pageCache.put(key, gen, now, page)
+	head, tail, _ := bytes.Cut(page, []byte(csrfSlot))
+	cachedPage{head: head, tail: tail}.write(w, token)
 }

@@ -58,6 +58,19 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // renderTitled is render with a page title made in the request's language.
 func (s *Server) renderTitled(w http.ResponseWriter, r *http.Request, status int, name string, title func(i18n.Localizer) string, data any) {
+	page, err := s.page(w, r, name, title, data)
+	if err != nil {
+		s.cfg.Log.Error("render page", "page", name, "err", err)
+		http.Error(w, s.localizer(w, r).T("error.internal"), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(page)
+}
+
+// page renders a page into bytes.
+func (s *Server) page(w http.ResponseWriter, r *http.Request, name string, title func(i18n.Localizer) string, data any) ([]byte, error) {
 	st, err := s.cfg.Settings.Get(r.Context())
 	if err != nil {
 		s.cfg.Log.Error("load settings for page", "err", err)
@@ -67,13 +80,9 @@ func (s *Server) renderTitled(w http.ResponseWriter, r *http.Request, status int
 	pd := pageData{L: l, Settings: st, Title: title(l), Path: r.URL.Path, Data: data}
 	var buf bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&buf, name, pd); err != nil {
-		s.cfg.Log.Error("render page", "page", name, "err", err)
-		http.Error(w, l.T("error.internal"), http.StatusInternalServerError)
-		return
+		return nil, err
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // requestLang is the language of the request's page.

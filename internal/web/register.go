@@ -17,7 +17,7 @@ import (
 
 // Registrations is what the public site needs to take registrations.
 type Registrations interface {
-	Register(ctx context.Context, req registration.Request) (registration.Registration, bool, error)
+	RegisterAt(ctx context.Context, e event.Event, req registration.Request) (registration.Registration, bool, error)
 	ByToken(ctx context.Context, token string) (registration.Registration, event.Event, error)
 	Update(ctx context.Context, token string, c registration.Change) (registration.Registration, error)
 	Cancel(ctx context.Context, token string) (registration.Registration, error)
@@ -39,6 +39,8 @@ func (s *Server) formToken(w http.ResponseWriter, r *http.Request) string {
 	_, _ = rand.Read(b)
 	t := base64.RawURLEncoding.EncodeToString(b)
 	http.SetCookie(w, &http.Cookie{Name: formCookie, Value: t, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure(r)})
+	// Later calls for the same request find the token just set.
+	r.AddCookie(&http.Cookie{Name: formCookie, Value: t})
 	return t
 }
 
@@ -188,7 +190,7 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
-	reg, _, err := s.cfg.Registrations.Register(ctx, req)
+	reg, _, err := s.cfg.Registrations.RegisterAt(ctx, e, req)
 	if err != nil {
 		s.registerFailed(w, r, err, func(ue *i18n.Error) {
 			d := refused()

@@ -52,6 +52,7 @@ type Server struct {
 	throttle  *auth.Throttle
 	ipLimit   *auth.Throttle
 	formLimit *auth.Throttle
+	pageCache *pageCache
 	rpc       *rpcTable
 	handler   http.Handler
 	routeList []route
@@ -64,10 +65,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		cfg:      cfg,
-		pages:    pages,
-		throttle: auth.NewThrottle(5, loginWindow),
-		ipLimit:  auth.NewThrottle(30, loginWindow),
+		cfg:       cfg,
+		pages:     pages,
+		throttle:  auth.NewThrottle(5, loginWindow),
+		ipLimit:   auth.NewThrottle(30, loginWindow),
+		pageCache: newPageCache(),
 	}
 	// Public form posts per address: generous, since a town hall or a
 	// business park may share one address, but a script posting thousands
