@@ -185,7 +185,9 @@ func TestChangeFromThePersonalPage(t *testing.T) {
 // tokenInvitations is an invitations hook knowing one token.
 type tokenInvitations string
 
-func (t tokenInvitations) Valid(_ context.Context, _ int64, token string) (bool, error) { return token == string(t), nil }
+func (t tokenInvitations) Valid(_ context.Context, _ int64, token string) (bool, error) {
+	return token == string(t), nil
+}
 
 func TestInviteOnlyEventsOpenOnlyWithTheirLink(t *testing.T) {
 	f := newFixture(t)
