@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"convene/internal/i18n"
+	"convene/internal/web"
 )
 
 // config holds the settings every command shares: flags win over
@@ -21,6 +22,9 @@ type config struct {
 	Addr     string
 	BaseURL  string
 	LogLevel string
+	// TrustedProxies lists the reverse proxies whose X-Forwarded-For is
+	// believed, comma-separated addresses or CIDR prefixes.
+	TrustedProxies string
 }
 
 func (c config) dbPath() string { return filepath.Join(c.DataDir, "convene.db") }
@@ -138,6 +142,8 @@ func newFlags(cio cmdIO, name, argsUsage string, cfg *config) *flag.FlagSet {
 	fs.StringVar(&cfg.Addr, "addr", def.Addr, "listen address of the public site, HOST:PORT (env CONVENE_ADDR)")
 	fs.StringVar(&cfg.BaseURL, "base-url", def.BaseURL, "public base URL used in links and mails (env CONVENE_BASE_URL)")
 	fs.StringVar(&cfg.LogLevel, "log-level", def.LogLevel, "log level: debug, info, warn, error (env CONVENE_LOG_LEVEL)")
+	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", def.TrustedProxies,
+		"reverse proxies whose X-Forwarded-For names the client, e.g. 10.0.0.5,192.168.1.0/24 (env CONVENE_TRUSTED_PROXIES)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: convene %s [flags] %s\n\nFlags:\n", name, argsUsage)
 		fs.PrintDefaults()
@@ -159,10 +165,11 @@ func parse(fs *flag.FlagSet, args []string, cfg *config) error {
 
 func defaults(getenv env) config {
 	c := config{
-		DataDir:  getenv("CONVENE_DATA"),
-		Addr:     firstNonEmpty(getenv("CONVENE_ADDR"), "127.0.0.1:8080"),
-		BaseURL:  getenv("CONVENE_BASE_URL"),
-		LogLevel: firstNonEmpty(getenv("CONVENE_LOG_LEVEL"), "info"),
+		DataDir:        getenv("CONVENE_DATA"),
+		Addr:           firstNonEmpty(getenv("CONVENE_ADDR"), "127.0.0.1:8080"),
+		BaseURL:        getenv("CONVENE_BASE_URL"),
+		LogLevel:       firstNonEmpty(getenv("CONVENE_LOG_LEVEL"), "info"),
+		TrustedProxies: getenv("CONVENE_TRUSTED_PROXIES"),
 	}
 	if c.DataDir == "" {
 		if dir, err := os.UserConfigDir(); err == nil {
@@ -176,6 +183,9 @@ func defaults(getenv env) config {
 
 // validate checks the shared flags once parsed.
 func (c *config) validate() error {
+	if _, err := web.ParseProxies(c.TrustedProxies); err != nil {
+		return fmt.Errorf("--trusted-proxies: %w", err)
+	}
 	if c.BaseURL != "" {
 		c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 		if !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {

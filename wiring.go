@@ -118,8 +118,10 @@ func start(ctx context.Context, cio cmdIO, cfg config, mode string, admin fs.FS,
 // newWeb builds the HTTP server for the public site (and, in serve mode,
 // the staff UI and RPC).
 func (s *system) newWeb(admin fs.FS, withRPC bool) error {
+	proxies, _ := web.ParseProxies(s.cfg.TrustedProxies) // checked with the flags
 	cfg := web.Config{
-		Store: s.store, Settings: s.deps.Settings, Users: s.deps.Users, Catalog: s.deps.Catalog, Log: s.log,
+		TrustedProxies: proxies,
+		Store:          s.store, Settings: s.deps.Settings, Users: s.deps.Users, Catalog: s.deps.Catalog, Log: s.log,
 		Admin: admin, Events: s.deps.Events, Registrations: s.deps.Registrations, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
 	}
 	if withRPC {

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"math"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -75,13 +74,6 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 	s.render(w, r, status, "login.html", "login.title", v)
 }
 
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
@@ -100,7 +92,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, http.StatusForbidden, v)
 		return
 	}
-	ip := clientIP(r)
+	ip := s.clientIP(r)
 	for _, key := range []string{"email:" + email, "ip:" + ip} {
 		limiter := s.throttle
 		if strings.HasPrefix(key, "ip:") {

@@ -142,12 +142,12 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.formLimit != nil {
-		if ok, wait := s.formLimit.Allow("ip:" + clientIP(r)); !ok {
+		if ok, wait := s.formLimit.Allow("ip:" + s.clientIP(r)); !ok {
 			w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
 			s.fail(w, r, http.StatusTooManyRequests, "registration.error.too_fast")
 			return
 		}
-		s.formLimit.Fail("ip:" + clientIP(r))
+		s.formLimit.Fail("ip:" + s.clientIP(r))
 	}
 	if err := r.ParseForm(); err != nil {
 		status, key := http.StatusBadRequest, "error.bad_request"

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"convene/internal/auth"
@@ -35,6 +36,9 @@ type Config struct {
 	// minutes; 0 means 600, negative means no cap (as for a benchmark
 	// whose clients all share one address).
 	FormPostsPerAddress int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (see clientIP); none means the peer is the client.
+	TrustedProxies []netip.Prefix
 	// Services makes the RPC endpoint's services; nil disables /api/rpc.
 	Services ServiceFactory
 	// FormatError turns a service error into the JSON the frontend reads.

@@ -328,3 +328,31 @@ func TestBodyLimitAndCrossOrigin(t *testing.T) {
 		t.Fatalf("cross-site post: %v %d", err, resp.StatusCode)
 	}
 }
+
+func TestClientAddressBehindTrustedProxies(t *testing.T) {
+	proxies, err := ParseProxies("10.0.0.5, 192.168.1.0/24")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseProxies("10.0.0.5,not-an-ip"); err == nil {
+		t.Fatal("a bad proxy was accepted")
+	}
+	s := &Server{cfg: Config{TrustedProxies: proxies}}
+	for _, c := range []struct{ remote, xff, want string }{
+		{"203.0.113.9:5000", "", "203.0.113.9"},
+		{"203.0.113.9:5000", "1.2.3.4", "203.0.113.9"},                 // an untrusted peer cannot claim another address
+		{"10.0.0.5:443", "198.51.100.7", "198.51.100.7"},               // the proxy names the client
+		{"10.0.0.5:443", "6.6.6.6, 198.51.100.7", "198.51.100.7"},      // the client's own entry on the left is ignored
+		{"10.0.0.5:443", "198.51.100.7, 192.168.1.20", "198.51.100.7"}, // two proxies
+		{"10.0.0.5:443", "garbage", "10.0.0.5"},
+	} {
+		r := httptest.NewRequest("POST", "/e/x/register", nil)
+		r.RemoteAddr = c.remote
+		if c.xff != "" {
+			r.Header.Set("X-Forwarded-For", c.xff)
+		}
+		if got := s.clientIP(r); got != c.want {
+			t.Errorf("%s via %q: %s, want %s", c.remote, c.xff, got, c.want)
+		}
+	}
+}
