@@ -74,7 +74,6 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 	s.render(w, r, status, "login.html", "login.title", v)
 }
 
-
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		status, key := http.StatusBadRequest, "error.bad_request"
