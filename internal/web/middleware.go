@@ -61,8 +61,15 @@ func (s *Server) guard(rt route) http.Handler {
 	if limit == 0 {
 		limit = defaultBodyLimit
 	}
+	deadline := rt.Deadline
+	if deadline == 0 {
+		deadline = defaultDeadline
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		ctx, cancel := context.WithTimeout(r.Context(), deadline)
+		defer cancel()
+		r = r.WithContext(ctx)
 		if rt.Access == public {
 			rt.Handler(w, r)
 			return
@@ -85,7 +92,7 @@ func (s *Server) guard(rt route) http.Handler {
 			s.fail(w, r, http.StatusForbidden, "error.csrf")
 			return
 		}
-		ctx := context.WithValue(r.Context(), actorKey{}, auth.ActorFor(user))
+		ctx = context.WithValue(r.Context(), actorKey{}, auth.ActorFor(user))
 		ctx = context.WithValue(ctx, sessionKey{}, sess)
 		rt.Handler(w, r.WithContext(ctx))
 	})

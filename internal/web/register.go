@@ -329,8 +329,7 @@ func (s *Server) cancelRegistration(w http.ResponseWriter, r *http.Request) {
 			s.notFound(w, r)
 			return
 		}
-		s.cfg.Log.Error("cancel registration", "err", err)
-		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		s.registerFailed(w, r, err, func(ue *i18n.Error) { s.fail(w, r, http.StatusUnprocessableEntity, ue.Key) })
 		return
 	}
 	http.Redirect(w, r, "/r/"+token+"?cancelled=1", http.StatusSeeOther)

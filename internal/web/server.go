@@ -120,13 +120,21 @@ type route struct {
 	Pattern string
 	Access  access
 	// Limit caps the request body; 0 means defaultBodyLimit.
-	Limit   int64
-	Handler http.HandlerFunc
+	Limit int64
+	// Deadline bounds the request's work; 0 means defaultDeadline.
+	Deadline time.Duration
+	Handler  http.HandlerFunc
 }
 
 const (
 	defaultBodyLimit = 64 << 10
 	rpcBodyLimit     = 32 << 20 // an import file of 20 MB, base64-encoded
+	// defaultDeadline is how long a request may keep the database busy;
+	// a visitor waiting longer is better told to try again.
+	defaultDeadline = 15 * time.Second
+	// rpcDeadline allows the staff UI's imports and exports of a whole
+	// register.
+	rpcDeadline = 5 * time.Minute
 )
 
 func (s *Server) routes() []route {
@@ -146,7 +154,7 @@ func (s *Server) routes() []route {
 		{Method: "POST", Pattern: "/logout", Access: public, Handler: s.logout},
 		{Method: "GET", Pattern: "/admin", Access: staff, Handler: s.adminRedirect},
 		{Method: "GET", Pattern: "/admin/{path...}", Access: staff, Handler: s.admin},
-		{Method: "POST", Pattern: "/api/rpc/{service}/{method}", Access: staffAPI, Limit: rpcBodyLimit, Handler: s.rpcCall},
+		{Method: "POST", Pattern: "/api/rpc/{service}/{method}", Access: staffAPI, Limit: rpcBodyLimit, Deadline: rpcDeadline, Handler: s.rpcCall},
 	}
 }
 
