@@ -165,6 +165,30 @@ describe('EventForm', () => {
     expect(w.emitted('saved')?.[0]?.[0]).toMatchObject({ id: 6, status: 'published' })
   })
 
+  it('asks how many days before the start the reminder goes: 2 for a new event, 0 to 30', async () => {
+    const w = mountForm()
+    await flushPromises()
+    expect(value(w, 'event-reminderDays')).toBe('2')
+    expect(itemText(w, 'event-reminderDays')).toContain('0 = ingen påmindelse.')
+    await type(w, 'event-reminderDays', '31')
+    expect(itemText(w, 'event-reminderDays')).toContain('Skriv et antal dage fra 0 til 30.')
+    await type(w, 'event-reminderDays', '0')
+    expect(itemText(w, 'event-reminderDays')).not.toContain('Skriv et antal dage')
+    await type(w, 'event-title', 'Morgenmøde')
+    await pick(w, 'event-startsAt', '03.12.2026 08:00')
+    await pick(w, 'event-endsAt', '03.12.2026 09:30')
+    await w.get('[data-testid="event-form"]').trigger('submit')
+    await settle()
+    expect(svc.Save.mock.calls[0][0]).toMatchObject({ reminderDays: 0 })
+  })
+
+  it('shows a saved event\'s reminder days and when the reminder went', async () => {
+    const w = mountForm(sampleEvent(4, { reminderDays: 5, remindedAt: '2026-11-28T08:00:00Z' }))
+    await flushPromises()
+    expect(value(w, 'event-reminderDays')).toBe('5')
+    expect(w.get('[data-testid="event-reminded"]').text()).toBe('Påmindelsen blev sendt 28.11.2026 kl. 09.00.')
+  })
+
   it('adds, orders and removes questions, with options for a choice', async () => {
     const w = mountForm(sampleEvent(8))
     await flushPromises()

@@ -13,11 +13,15 @@ export const statuses = ['draft', 'published', 'cancelled', 'completed'] as cons
 export const questionTypes = ['short', 'long', 'single', 'multi', 'yesno'] as const
 export const tracks = [0, 1, 2, 3, 4] as const
 
+/** The reminder lead of a new event (the Go side's event.DefaultReminderDays), and the most allowed. */
+export const defaultReminderDays = 2
+export const maxReminderDays = 30
+
 /** The fields in the order shown; the first wrong one gets focus. */
 export const eventFields = [
   'title', 'titleEn', 'kind', 'visibility', 'track', 'themes', 'description', 'descriptionEn',
   'startsAt', 'endsAt', 'venue', 'address', 'onlineUrl',
-  'capacity', 'seatsPerCompany', 'registrationOpensAt', 'registrationDeadline', 'waitlist',
+  'capacity', 'seatsPerCompany', 'registrationOpensAt', 'registrationDeadline', 'waitlist', 'reminderDays',
   'questions', 'agenda', 'contactName', 'contactEmail',
 ] as const
 export type EventField = (typeof eventFields)[number]
@@ -25,7 +29,7 @@ export type EventField = (typeof eventFields)[number]
 /** The fields edited as plain text. */
 export type TextField =
   | 'title' | 'titleEn' | 'description' | 'descriptionEn' | 'venue' | 'address' | 'onlineUrl'
-  | 'capacity' | 'seatsPerCompany' | 'contactName' | 'contactEmail'
+  | 'capacity' | 'seatsPerCompany' | 'reminderDays' | 'contactName' | 'contactEmail'
 
 /** QuestionForm is a question as edited: its options one per line. */
 export interface QuestionForm {
@@ -59,6 +63,8 @@ export interface EventForm {
   registrationOpensAt: string
   registrationDeadline: string
   waitlist: boolean
+  /** Days before the start the reminder goes out; "0" sends none. */
+  reminderDays: string
   questions: QuestionForm[]
   agenda: event.AgendaItem[]
   contactName: string
@@ -70,7 +76,7 @@ export function blankEvent(): EventForm {
     id: 0, status: 'draft', title: '', titleEn: '', kind: 'network', visibility: 'public', track: 0, themes: [],
     description: '', descriptionEn: '', startsAt: '', endsAt: '', venue: '', address: '', onlineUrl: '',
     capacity: '0', seatsPerCompany: '0', registrationOpensAt: '', registrationDeadline: '', waitlist: false,
-    questions: [], agenda: [], contactName: '', contactEmail: '',
+    reminderDays: String(defaultReminderDays), questions: [], agenda: [], contactName: '', contactEmail: '',
   }
 }
 
@@ -91,6 +97,7 @@ export function toEventForm(e: event.Event, tz: string): EventForm {
     capacity: String(e.capacity ?? 0), seatsPerCompany: String(e.seatsPerCompany ?? 0),
     registrationOpensAt: toWall(e.registrationOpensAt, tz), registrationDeadline: toWall(e.registrationDeadline, tz),
     waitlist: !!e.waitlist,
+    reminderDays: String(e.reminderDays ?? defaultReminderDays),
     questions: (e.questions ?? []).map((q) => ({ ...q, options: (q.options ?? []).join('\n') })),
     agenda: (e.agenda ?? []).map((a) => ({ ...a })),
     contactName: e.contactName ?? '', contactEmail: e.contactEmail ?? '',
@@ -110,7 +117,7 @@ export function fromEventForm(f: EventForm, saved: event.Event | null, tz: strin
     startsAt: fromWall(f.startsAt, tz), endsAt: fromWall(f.endsAt, tz),
     capacity: int(f.capacity), seatsPerCompany: int(f.seatsPerCompany),
     registrationOpensAt: fromWall(f.registrationOpensAt, tz), registrationDeadline: fromWall(f.registrationDeadline, tz),
-    waitlist: f.waitlist,
+    waitlist: f.waitlist, reminderDays: int(f.reminderDays),
     questions: f.questions.map((q) => ({
       id: q.id, label: q.label.trim(), labelEn: q.labelEn.trim(), type: q.type, required: q.required,
       options: q.type === 'single' || q.type === 'multi' ? lines(q.options) : [],
@@ -118,6 +125,7 @@ export function fromEventForm(f: EventForm, saved: event.Event | null, tz: strin
     agenda: f.agenda.map((a) => ({ time: a.time.trim(), title: a.title.trim(), speaker: a.speaker.trim() })),
     contactName: f.contactName.trim(), contactEmail: f.contactEmail.trim().toLowerCase(),
     seriesId: saved?.seriesId ?? '', cancelMessage: saved?.cancelMessage ?? '',
+    seatsTaken: saved?.seatsTaken ?? 0, remindedAt: saved?.remindedAt ?? null,
     createdAt: saved?.createdAt ?? null, updatedAt: saved?.updatedAt ?? null,
   }
 }
@@ -137,6 +145,8 @@ export function validateEvent(f: EventForm): FieldMessages<EventField> {
   else if (f.endsAt === '' || f.endsAt <= f.startsAt) e.endsAt = { key: 'event.error.ends_before_start' }
   if (int(f.capacity) < 0) e.capacity = { key: 'event.error.capacity' }
   if (int(f.seatsPerCompany) < 0) e.seatsPerCompany = { key: 'event.error.seats_per_company' }
+  const days = int(f.reminderDays)
+  if (days < 0 || days > maxReminderDays) e.reminderDays = { key: 'ui.events.error.reminder_days', params: { max: maxReminderDays } }
   if (f.registrationDeadline !== '' && f.startsAt !== '' && f.registrationDeadline >= f.startsAt) {
     e.registrationDeadline = { key: 'event.error.deadline_after_start' }
   }

@@ -13,7 +13,7 @@ export function sampleEvent(id: number, over: Partial<event.Event> = {}): event.
     // 17:00–19:00 in Copenhagen (winter time).
     startsAt: '2026-12-03T16:00:00Z', endsAt: '2026-12-03T18:00:00Z',
     capacity: 40, seatsPerCompany: 0, registrationOpensAt: null, registrationDeadline: null, waitlist: false,
-    questions: [], agenda: [], contactName: '', contactEmail: '', seriesId: '', cancelMessage: '',
+    questions: [], agenda: [], contactName: '', contactEmail: '', seriesId: '', cancelMessage: '', reminderDays: 2, remindedAt: null, seatsTaken: 0,
     createdAt: '2026-11-28T10:00:00Z', updatedAt: '2026-11-28T10:00:00Z',
     ...over,
   }

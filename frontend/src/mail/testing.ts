@@ -58,7 +58,7 @@ export function message(id: number, over: Partial<mail.Message> = {}): mail.Mess
     createdAt: '2026-11-28T16:00:00Z',
     updatedAt: '2026-11-28T16:01:00Z',
     sentAt: '2026-11-28T16:01:00Z',
-    attachments: [{ id: 7, messageId: id, filename: 'invitation.ics', contentType: 'text/calendar', size: 2048 }],
+    attachments: [{ id: 7, messageId: id, filename: 'invitation.ics', contentType: 'text/calendar', contentId: '', size: 2048 }],
     ...over,
   }
 }
