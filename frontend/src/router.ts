@@ -10,6 +10,7 @@ import ImportView from './register/import/ImportView.vue'
 import SegmentsView from './segments/SegmentsView.vue'
 import EventsView from './events/EventsView.vue'
 import EventDetailView from './events/EventDetailView.vue'
+import CheckinView from './registrations/CheckinView.vue'
 
 /** NavItem is one entry of the left navigation. */
 export interface NavItem {
@@ -42,9 +43,10 @@ const routes: RouteRecordRaw[] = [
     .filter((n) => !['settings', 'mail', 'companies', 'events'].includes(n.name))
     .map((n) => ({ path: n.path, name: n.name, component: ComingSoon, props: { section: n.name } })),
   { path: '/mail', name: 'mail', component: MailView },
-  // Events: /events/new creates one.
+  // Events: /events/new creates one; /events/:id/checkin is the entrance desk.
   { path: '/events', name: 'events', component: EventsView },
   { path: '/events/:id', name: 'event', component: EventDetailView },
+  { path: '/events/:id/checkin', name: 'event-checkin', component: CheckinView },
   // The register: /companies/new and /contacts/new create.
   { path: '/companies', name: 'companies', component: CompaniesView },
   { path: '/companies/import', name: 'companies-import', component: ImportView },
