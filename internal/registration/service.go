@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 
@@ -57,13 +58,19 @@ type Service struct {
 
 	once  sync.Once
 	batch *batcher
+	// preparing bounds how many registrations render their mail at once.
+	// In a rush hundreds of requests would otherwise share the CPU with
+	// the one committer goroutine and starve it; queued here they wait
+	// without running.
+	preparing chan struct{}
 }
 
 // NewService returns the registration service; notifier and consents may
 // be nil. It listens to the events service for changes that registrants
 // are told about.
 func NewService(st *store.Store, events *event.Service, notifier Notifier, consents ConsentRecorder) *Service {
-	s := &Service{store: st, events: events, notifier: notifier, consents: consents, now: func() time.Time { return time.Now().UTC() }}
+	s := &Service{store: st, events: events, notifier: notifier, consents: consents, now: func() time.Time { return time.Now().UTC() },
+		preparing: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	events.SetListener(s)
 	return s
 }
@@ -165,16 +172,23 @@ func (s *Service) RegisterAt(ctx context.Context, e event.Event, req Request) (r
 	j := &job{ctx: ctx, req: req, event: e, reg: s.newRegistration(req, e), done: make(chan struct{})}
 	// Render the mail the registration most likely gets; the committer
 	// renders again only when the guess was wrong.
+	select {
+	case s.preparing <- struct{}{}:
+	case <-ctx.Done():
+		return Registration{}, false, ctx.Err()
+	}
 	if s.notifier != nil {
 		guess := StatusWaitlisted
 		if e.Capacity-e.SeatsTaken >= j.reg.Seats {
 			guess = StatusConfirmed
 		}
 		j.reg.Status = guess
-		if j.mail, err = s.notifier.Prepare(ctx, Notice{Kind: noticeFor(guess), Reg: j.reg, Event: e}); err != nil {
-			return Registration{}, false, err
-		}
+		j.mail, err = s.notifier.Prepare(ctx, Notice{Kind: noticeFor(guess), Reg: j.reg, Event: e})
 		j.mailFor = guess
+	}
+	<-s.preparing
+	if err != nil {
+		return Registration{}, false, err
 	}
 	s.once.Do(func() { s.batch = newBatcher(s) })
 	if err := s.batch.submit(j); err != nil {
