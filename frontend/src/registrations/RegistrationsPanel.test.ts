@@ -45,7 +45,7 @@ const confirmed = sampleRegistration(3, {
     { id: 32, registrationId: 3, eventId: 1, name: 'Bo <i>Berg</i>', email: 'bo@alfa.dk', jobTitle: '' },
   ],
 })
-const waitlisted = sampleRegistration(4, { companyName: 'Beta ApS', status: 'waitlisted', position: 2, source: 'staff' })
+const waitlisted = sampleRegistration(4, { companyName: 'Beta ApS', status: 'waitlisted', position: 2, seats: 2, source: 'staff' })
 const cancelled = sampleRegistration(5, { companyName: 'Gamma I/S', status: 'cancelled', cancelledAt: '2026-11-30T09:00:00Z' })
 
 beforeEach(() => {
@@ -146,8 +146,11 @@ describe('RegistrationsPanel', () => {
     await w.get('[data-testid="registration-promote"]').trigger('click')
     await flushPromises()
     expect(confirm).toHaveBeenCalledTimes(1)
+    expect(confirm.mock.calls[0][0]).toContain('Giv »Beta ApS« (2 deltagere) plads nu')
     expect(svc.Promote).toHaveBeenCalledWith(4)
-    expect(w.get('[data-testid="registrations-action-error"]').text()).toContain('Arrangementet er fuldt booket.')
+    expect(w.get('[data-testid="registrations-action-error"]').text()).toContain(
+      '»Beta ApS« har 2 deltagere, og der er ikke plads nok (ledige pladser: 28).',
+    )
 
     await w.get('[data-testid="registration-promote"]').trigger('click')
     await flushPromises()
