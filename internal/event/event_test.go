@@ -167,3 +167,29 @@ func TestListFilters(t *testing.T) {
 		t.Fatalf("upcoming %d, past %d, network %d, theme %d", len(up), len(past), len(net), len(theme))
 	}
 }
+
+func TestReminderDaysDefaultAndBounds(t *testing.T) {
+	st := storetest.New(t)
+	s := NewService(st, "balk.dk")
+	ctx := context.Background()
+	start := time.Now().Add(72 * time.Hour)
+	e, err := s.Save(ctx, Event{Title: "Møde", StartsAt: start, EndsAt: start.Add(time.Hour)})
+	if err != nil || e.Reminder() != DefaultReminderDays {
+		t.Fatalf("default reminder: %v %v", e.ReminderDays, err)
+	}
+	none := 0
+	e.ReminderDays = &none
+	if e, err = s.Save(ctx, e); err != nil || e.Reminder() != 0 {
+		t.Fatalf("no reminder: %v %v", e.ReminderDays, err)
+	}
+	e.ReminderDays = nil // left out: kept
+	if e, err = s.Save(ctx, e); err != nil || e.Reminder() != 0 {
+		t.Fatalf("left out: %v %v", e.ReminderDays, err)
+	}
+	tooMany := 31
+	e.ReminderDays = &tooMany
+	var ue *i18n.Error
+	if _, err := s.Save(ctx, e); !errors.As(err, &ue) || ue.Fields["reminderDays"].Key != "event.error.reminder_days" {
+		t.Fatalf("31 days: %v", err)
+	}
+}

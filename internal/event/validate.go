@@ -22,10 +22,6 @@ func normalize(e Event) Event {
 	if e.Visibility == "" {
 		e.Visibility = "public"
 	}
-	if e.ReminderDays != nil {
-		d := min(max(*e.ReminderDays, 0), 30)
-		e.ReminderDays = &d
-	}
 	if e.Kind == "" {
 		e.Kind = KindNetwork
 	}
@@ -81,6 +77,9 @@ func validateDraft(e Event, v *i18n.Validation) {
 	}
 	if e.Capacity < 0 {
 		v.Add("capacity", "event.error.capacity", nil)
+	}
+	if e.ReminderDays != nil && (*e.ReminderDays < 0 || *e.ReminderDays > 30) {
+		v.Add("reminderDays", "event.error.reminder_days", map[string]any{"max": 30})
 	}
 	if e.SeatsPerCompany < 0 {
 		v.Add("seatsPerCompany", "event.error.seats_per_company", nil)

@@ -78,4 +78,6 @@ type Request struct {
 	Source string `json:"source"`
 	// Invitation is the invitation token that opened an invite-only event.
 	Invitation string `json:"invitation"`
+	// Note is staff's remark, kept only when staff add the registration.
+	Note string `json:"note"`
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -203,6 +204,11 @@ func (s *Service) RegisterAt(ctx context.Context, e event.Event, req Request) (r
 	if j.err != nil {
 		return Registration{}, false, fmt.Errorf("register for event %d: %w", e.ID, j.err)
 	}
+	// Staff adding someone already registered are told so, beside the
+	// attendee, rather than handed the old registration as if new.
+	if j.existing && req.Source == "staff" {
+		return Registration{}, false, alreadyRegistered(req.Attendees, j.reg)
+	}
 	return j.reg, j.existing, nil
 }
 
@@ -220,6 +226,9 @@ func (s *Service) newRegistration(req Request, e event.Event) Registration {
 	reg := Registration{EventID: e.ID, Token: token, CheckinCode: CheckinCode(token), Seats: len(req.Attendees),
 		CompanyName: req.CompanyName, Email: req.Attendees[0].Email, Lang: req.Lang, Answers: req.Answers,
 		MarketingConsent: req.MarketingConsent, Source: req.Source, CreatedAt: now, UpdatedAt: now}
+	if req.Source == "staff" {
+		reg.Note = strings.TrimSpace(req.Note)
+	}
 	if req.CVR != "" {
 		cvr := req.CVR
 		reg.CVR = &cvr
@@ -353,4 +362,21 @@ func (s *Service) notify(ctx context.Context, n Notice) error {
 		return err
 	}
 	return m.Queue(ctx, n.Reg.ID)
+}
+
+// alreadyRegistered names the attendees of req found in existing.
+func alreadyRegistered(attendees []AttendeeInput, existing Registration) error {
+	var v i18n.Validation
+	for i, a := range attendees {
+		for _, x := range existing.Attendees {
+			if a.Email == x.Email {
+				v.Add(fmt.Sprintf("attendees.%d.email", i), "registration.error.already_registered", nil)
+			}
+		}
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	v.Add("attendees", "registration.error.already_registered", nil)
+	return v.Err()
 }

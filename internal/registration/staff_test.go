@@ -283,9 +283,16 @@ func TestInviteOnlyEventsNeedTheirToken(t *testing.T) {
 	ev.RegistrationDeadline = &past
 	e.events.Save(ctx, ev)
 	s := req(ev, "Beta", "b@beta.dk")
+	s.Source, s.Note = "staff", "VIP"
+	if got, _, err := e.svc.Register(ctx, s); err != nil || got.Note != "VIP" {
+		t.Fatalf("staff add: %+v %v", got, err)
+	}
+	// Staff adding someone already there are told, beside the attendee.
+	s = req(ev, "Beta", "ny@beta.dk", "b@beta.dk")
 	s.Source = "staff"
-	if _, _, err := e.svc.Register(ctx, s); err != nil {
-		t.Fatalf("staff add: %v", err)
+	var ue *i18n.Error
+	if _, _, err := e.svc.Register(ctx, s); !errors.As(err, &ue) || ue.Fields["attendees.1.email"].Key != "registration.error.already_registered" {
+		t.Fatalf("staff adding a registered person: %v", err)
 	}
 }
 

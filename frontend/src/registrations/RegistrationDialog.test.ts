@@ -134,8 +134,8 @@ describe('RegistrationDialog', () => {
     await type('reg-cvr', '12345678')
     expect(itemText(one('reg-cvr'))).toContain('CVR-nummeret skal have 8 cifre')
     expect(document.querySelector('[data-testid="reg-attendees-error"]')).toBeNull()
-    // Staff add no note: a new registration has none.
-    expect(document.querySelector('[data-testid="reg-note"]')).toBeNull()
+    // Staff may note something on a new registration too.
+    expect(document.querySelector('[data-testid="reg-note"]')).not.toBeNull()
   })
 
   it('adds a registration with the answers, consent and language', async () => {
@@ -150,6 +150,7 @@ describe('RegistrationDialog', () => {
     await click(document.querySelector('[data-testid="reg-attendee-add"]'))
     await type('reg-answer-text', 'Vegansk')
     await click(document.querySelector('[data-testid="reg-consent"] input'))
+    await type('reg-note', ' Ringede ind ')
     await click(document.querySelector('[data-testid="reg-save"]'))
     expect(svc.Add).toHaveBeenCalledWith({
       eventId: 1,
@@ -161,6 +162,7 @@ describe('RegistrationDialog', () => {
       lang: 'da',
       source: 'staff',
       invitation: '',
+      note: 'Ringede ind',
     })
     expect(w.emitted('saved')?.[0]).toEqual([expect.objectContaining({ companyName: 'Beta ApS' }), true])
   })

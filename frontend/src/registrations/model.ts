@@ -135,6 +135,7 @@ export function toRequest(f: RegistrationForm, e: event.Event): registration.Req
     lang: f.lang,
     source: 'staff',
     invitation: '',
+    note: f.note.trim(),
   }
 }
 

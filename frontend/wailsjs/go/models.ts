@@ -537,6 +537,7 @@ export namespace registration {
 	    lang: string;
 	    source: string;
 	    invitation: string;
+	    note: string;
 	}
 
 }
