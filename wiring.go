@@ -14,6 +14,7 @@ import (
 
 	"convene/app"
 	"convene/internal/auth"
+	"convene/internal/calendar"
 	"convene/internal/company"
 	"convene/internal/event"
 	"convene/internal/i18n"
@@ -70,7 +71,15 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 		}
 		return st.PublicURL(cfg.BaseURL, cfg.Addr)
 	}
-	registrations := registration.NewService(st, events, registration.NewMailNotifier(outbox, publicURL), register)
+	organizer := func(ctx context.Context) calendar.Organizer {
+		st, err := settings.Get(ctx)
+		if err != nil {
+			return calendar.Organizer{}
+		}
+		return calendar.OrganizerFrom(st)
+	}
+	notifier := registration.NewMailNotifier(outbox, publicURL).WithCalendar(organizer)
+	registrations := registration.NewService(st, events, notifier, register)
 	if err := registrations.BackfillCodes(ctx); err != nil {
 		st.Close()
 		return nil, err

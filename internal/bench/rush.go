@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"convene/internal/auth"
+	"convene/internal/calendar"
 	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/mail"
@@ -55,7 +56,8 @@ func newRushServer(ctx context.Context, dir string) (*rushServer, error) {
 	}
 	outbox := mail.NewOutbox(st, renderer)
 	events := event.NewService(st, "balk.dk")
-	regs := registration.NewService(st, events, registration.NewMailNotifier(outbox, func(context.Context) string { return "http://127.0.0.1" }), nil)
+	regs := registration.NewService(st, events, registration.NewMailNotifier(outbox, func(context.Context) string { return "http://127.0.0.1" }).
+		WithCalendar(func(context.Context) calendar.Organizer { return calendar.OrganizerFrom(setting.Defaults()) }), nil)
 	start := time.Now().Add(14 * 24 * time.Hour).Truncate(time.Hour)
 	e, err := events.Save(ctx, event.Event{Title: "Erhvervslivets nytårskur", Kind: event.KindNewYear, StartsAt: start,
 		EndsAt: start.Add(3 * time.Hour), Capacity: rushSeats, Venue: "Ballerup Rådhus", Address: "Hold-an Vej 7, 2750 Ballerup",

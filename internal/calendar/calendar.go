@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"convene/internal/event"
+	"convene/internal/setting"
 
 	ics "github.com/arran4/golang-ical"
 )
@@ -195,10 +196,10 @@ func (b Builder) File(e event.Event) []byte {
 }
 
 // Invitation is the iTIP object a registration mail carries: REQUEST to
-// add or update the event in the attendee's calendar, CANCEL to take it
+// add or update the event in the attendees' calendars, CANCEL to take it
 // out. A cancellation of the event, or of the attendee's registration,
 // says STATUS:CANCELLED.
-func (b Builder) Invitation(e event.Event, method Method, to Person, now time.Time) []byte {
+func (b Builder) Invitation(e event.Event, method Method, to []Person, now time.Time) []byte {
 	cal := newCalendar(method)
 	v := b.vevent(e, now)
 	if method == MethodCancel {
@@ -209,10 +210,23 @@ func (b Builder) Invitation(e event.Event, method Method, to Person, now time.Ti
 	if method == MethodRequest {
 		params = append(params, &ics.KeyValues{Key: string(ics.ParameterParticipationStatus), Value: []string{"ACCEPTED"}})
 	}
-	if name := paramValue(to.Name); name != "" {
-		params = append(params, ics.WithCN(name))
+	for _, p := range to {
+		ps := params
+		if name := paramValue(p.Name); name != "" {
+			ps = append(ps[:len(ps):len(ps)], ics.WithCN(name))
+		}
+		v.AddAttendee("mailto:"+p.Email, ps...)
 	}
-	v.AddAttendee("mailto:"+to.Email, params...)
 	cal.AddVEvent(v)
 	return serialize(cal)
+}
+
+// OrganizerFrom is the organiser as Settings name it: the department of
+// the municipality, with its e-mail.
+func OrganizerFrom(st setting.Settings) Organizer {
+	name := st.OrganiserName
+	if st.Department != "" {
+		name += ", " + st.Department
+	}
+	return Organizer{Name: name, Email: st.Email}
 }

@@ -56,7 +56,7 @@ func goldenCases() map[string][]byte {
 	online.UID, online.Slug, online.Title, online.Venue, online.Address = "0nl1n3@balk.dk", "webinar-ij90", "Webinar: EU-støtte", "", ""
 	online.OnlineURL = "https://teams.example/meet?id=1,2;3"
 	sent := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
-	to := Person{Name: "Hansen, Anne \"Annie\"; CFO: Økonomi", Email: "anne@alfa.dk"}
+	to := []Person{{Name: "Hansen, Anne \"Annie\"; CFO: Økonomi", Email: "anne@alfa.dk"}}
 	moved := plain()
 	moved.Sequence, moved.StartsAt, moved.EndsAt = 1, moved.StartsAt.Add(time.Hour), moved.EndsAt.Add(time.Hour)
 	gone := plain()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -55,6 +56,20 @@ func buildMsg(m *Message, cfg Config, date time.Time) (*gomail.Msg, error) {
 	msg.SetBodyString(gomail.TypeTextPlain, m.TextBody)
 	if m.HTMLBody != "" {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTMLBody)
+	}
+	if m.Calendar != "" {
+		// The invitation: the last alternative, which calendar-aware clients
+		// act on, with the same iTIP method in its MIME type as inside, and
+		// the same object as a file for the others.
+		method := "PUBLISH"
+		if m.CalendarMethod != "" {
+			method = strings.ToUpper(oneLine(m.CalendarMethod))
+		}
+		msg.AddAlternativeString(gomail.ContentType("text/calendar; method="+method), m.Calendar)
+		if err := msg.AttachReader("invite.ics", strings.NewReader(m.Calendar),
+			gomail.WithFileContentType(gomail.ContentType("application/ics"))); err != nil {
+			return nil, fmt.Errorf("attach invitation: %w", err)
+		}
 	}
 	for _, a := range m.Attachments {
 		a, err := a.materialize()

@@ -33,29 +33,34 @@ const (
 
 // Message is one row of the outbox: exactly what will be (or was) sent.
 type Message struct {
-	ID            int64             `json:"id"`
-	MessageID     string            `json:"messageId"`
-	Kind          Kind              `json:"kind"`
-	State         State             `json:"state"`
-	Template      string            `json:"template"`
-	Lang          string            `json:"lang"`
-	Ref           string            `json:"ref"`
-	FromName      string            `json:"fromName"`
-	FromAddress   string            `json:"fromAddress"`
-	ReplyTo       string            `json:"replyTo"`
-	ToName        string            `json:"toName"`
-	ToAddress     string            `json:"toAddress"`
-	Subject       string            `json:"subject"`
-	TextBody      string            `json:"textBody" gorm:"-"`
-	HTMLBody      string            `json:"htmlBody" gorm:"-"`
-	Headers       map[string]string `json:"headers" gorm:"-"`
-	Attempts      int               `json:"attempts"`
-	NextAttemptAt time.Time         `json:"nextAttemptAt"`
-	LastReply     string            `json:"lastReply"`
-	CreatedAt     time.Time         `json:"createdAt"`
-	UpdatedAt     time.Time         `json:"updatedAt"`
-	SentAt        *time.Time        `json:"sentAt"`
-	Attachments   []Attachment      `json:"attachments" gorm:"foreignKey:MessageID;references:ID"`
+	ID          int64  `json:"id"`
+	MessageID   string `json:"messageId"`
+	Kind        Kind   `json:"kind"`
+	State       State  `json:"state"`
+	Template    string `json:"template"`
+	Lang        string `json:"lang"`
+	Ref         string `json:"ref"`
+	FromName    string `json:"fromName"`
+	FromAddress string `json:"fromAddress"`
+	ReplyTo     string `json:"replyTo"`
+	ToName      string `json:"toName"`
+	ToAddress   string `json:"toAddress"`
+	Subject     string `json:"subject"`
+	TextBody    string `json:"textBody" gorm:"-"`
+	HTMLBody    string `json:"htmlBody" gorm:"-"`
+	// Calendar is an iCalendar object sent as the last alternative
+	// (text/calendar) and as an .ics attachment; CalendarMethod is its
+	// iTIP method, which the MIME type repeats.
+	Calendar       string            `json:"calendar" gorm:"-"`
+	CalendarMethod string            `json:"calendarMethod" gorm:"-"`
+	Headers        map[string]string `json:"headers" gorm:"-"`
+	Attempts       int               `json:"attempts"`
+	NextAttemptAt  time.Time         `json:"nextAttemptAt"`
+	LastReply      string            `json:"lastReply"`
+	CreatedAt      time.Time         `json:"createdAt"`
+	UpdatedAt      time.Time         `json:"updatedAt"`
+	SentAt         *time.Time        `json:"sentAt"`
+	Attachments    []Attachment      `json:"attachments" gorm:"foreignKey:MessageID;references:ID"`
 }
 
 // TableName is the outbox table.
@@ -64,10 +69,12 @@ func (Message) TableName() string { return "mail_messages" }
 // content holds a message's bodies and extra headers, apart from the row
 // the worker updates.
 type content struct {
-	MessageID int64 `gorm:"primaryKey;autoIncrement:false"`
-	TextBody  string
-	HTMLBody  string
-	Headers   map[string]string `gorm:"serializer:json"`
+	MessageID      int64 `gorm:"primaryKey;autoIncrement:false"`
+	TextBody       string
+	HTMLBody       string
+	Headers        map[string]string `gorm:"serializer:json"`
+	Calendar       string
+	CalendarMethod string
 }
 
 func (content) TableName() string { return "mail_contents" }
@@ -103,6 +110,9 @@ type Draft struct {
 	Ref         string
 	Headers     map[string]string
 	Attachments []Attachment
+	// Calendar and CalendarMethod are an iCalendar invitation to carry.
+	Calendar       []byte
+	CalendarMethod string
 }
 
 // insertMessage writes a message with its content and attachments.
@@ -110,7 +120,8 @@ func insertMessage(db *gorm.DB, m *Message) error {
 	if err := db.Create(m).Error; err != nil {
 		return err
 	}
-	return db.Create(&content{MessageID: m.ID, TextBody: m.TextBody, HTMLBody: m.HTMLBody, Headers: m.Headers}).Error
+	return db.Create(&content{MessageID: m.ID, TextBody: m.TextBody, HTMLBody: m.HTMLBody, Headers: m.Headers,
+		Calendar: m.Calendar, CalendarMethod: m.CalendarMethod}).Error
 }
 
 // loadContents fills in the bodies and headers of msgs.
@@ -133,6 +144,7 @@ func loadContents(db *gorm.DB, msgs []Message) error {
 	for i := range msgs {
 		c := byID[msgs[i].ID]
 		msgs[i].TextBody, msgs[i].HTMLBody, msgs[i].Headers = c.TextBody, c.HTMLBody, c.Headers
+		msgs[i].Calendar, msgs[i].CalendarMethod = c.Calendar, c.CalendarMethod
 		if msgs[i].Headers == nil {
 			msgs[i].Headers = map[string]string{}
 		}
@@ -145,7 +157,7 @@ func loadContents(db *gorm.DB, msgs []Message) error {
 // it for every batch.
 func loadForSending(db *gorm.DB, ids []int64) ([]Message, error) {
 	rows, err := db.Raw(`SELECT m.id, m.message_id, m.kind, m.attempts, m.reply_to, m.to_name, m.to_address, m.subject,
-		c.text_body, c.html_body, c.headers
+		c.text_body, c.html_body, c.headers, c.calendar, c.calendar_method
 		FROM mail_messages m JOIN mail_contents c ON c.message_id = m.id
 		WHERE m.id IN ? ORDER BY m.next_attempt_at, m.id`, ids).Rows()
 	if err != nil {
@@ -158,7 +170,7 @@ func loadForSending(db *gorm.DB, ids []int64) ([]Message, error) {
 		var m Message
 		var headers string
 		if err := rows.Scan(&m.ID, &m.MessageID, &m.Kind, &m.Attempts, &m.ReplyTo, &m.ToName, &m.ToAddress, &m.Subject,
-			&m.TextBody, &m.HTMLBody, &headers); err != nil {
+			&m.TextBody, &m.HTMLBody, &headers, &m.Calendar, &m.CalendarMethod); err != nil {
 			return nil, err
 		}
 		m.Headers = map[string]string{}

@@ -111,6 +111,7 @@ func (o *Outbox) Prepare(ctx context.Context, d Draft) (Message, error) {
 	if !cfg.Configured() {
 		m.State = StateHeld
 	}
+	m.Calendar, m.CalendarMethod = string(d.Calendar), oneLine(d.CalendarMethod)
 	for _, a := range d.Attachments {
 		m.Attachments = append(m.Attachments, Attachment{Filename: oneLine(a.Filename), ContentType: oneLine(a.ContentType),
 			ContentID: oneLine(a.ContentID), Data: a.Data})

@@ -6,7 +6,9 @@ import (
 	"encoding/base32"
 	"strconv"
 	"strings"
+	"time"
 
+	"convene/internal/calendar"
 	"convene/internal/event"
 	"convene/internal/mail"
 )
@@ -81,6 +83,28 @@ type MailNotifier struct {
 	outbox *mail.Outbox
 	// publicURL returns the public site's base URL for personal links.
 	publicURL func(ctx context.Context) string
+	// organizer, when set, makes the mails carry calendar invitations.
+	organizer func(ctx context.Context) calendar.Organizer
+}
+
+// WithCalendar makes the mails carry the event as a calendar invitation
+// (REQUEST while the registration stands, CANCEL when it or the event is
+// cancelled) from the organiser organizer returns.
+func (n *MailNotifier) WithCalendar(organizer func(ctx context.Context) calendar.Organizer) *MailNotifier {
+	n.organizer = organizer
+	return n
+}
+
+// invitationMethod is the iTIP method a notice carries: REQUEST while a
+// place is held, CANCEL when it is given up, none on the waitlist.
+func invitationMethod(kind string, r Registration) calendar.Method {
+	switch {
+	case kind == NoticeCancelled || kind == NoticeEventCancelled:
+		return calendar.MethodCancel
+	case r.Status == StatusConfirmed:
+		return calendar.MethodRequest
+	}
+	return calendar.MethodNone
 }
 
 // NewMailNotifier returns a Notifier that queues service mail.
@@ -117,6 +141,17 @@ func (n *MailNotifier) Prepare(ctx context.Context, nt Notice) (Mail, error) {
 		data.QR = qrContentID
 		d.Data = data
 		d.Attachments = []mail.Attachment{mail.QRAttachment("checkin.png", qrContentID, code)}
+	}
+	if method := invitationMethod(nt.Kind, r); n.organizer != nil && method != calendar.MethodNone {
+		b := calendar.Builder{Org: n.organizer(ctx), PublicURL: n.publicURL(ctx), Lang: r.Lang}
+		var to []calendar.Person
+		for _, a := range r.Attendees {
+			to = append(to, calendar.Person{Name: a.Name, Email: a.Email})
+		}
+		if len(to) == 0 {
+			to = []calendar.Person{{Name: name, Email: r.Email}}
+		}
+		d.Calendar, d.CalendarMethod = b.Invitation(e, method, to, time.Now()), string(method)
 	}
 	m, err := n.outbox.Prepare(ctx, d)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"convene/internal/calendar"
 	"convene/internal/company"
 	"convene/internal/event"
 	"convene/internal/i18n"
@@ -48,5 +49,56 @@ func TestMailsQueuedWithTheChange(t *testing.T) {
 	contacts, _ := company.NewService(st).ListContacts(ctx, company.ContactQuery{Consent: "yes"})
 	if contacts.Total != 1 || contacts.Items[0].Email != "anne@alfa.dk" || contacts.Items[0].Consent.WordingVersion != ConsentWording {
 		t.Fatalf("consent from the form: %+v", contacts.Items)
+	}
+}
+
+// TestConfirmationCarriesTheInvitation builds the confirmation and the
+// cancellation as they are sent and checks the calendar parts: REQUEST
+// then CANCEL for the same UID, the MIME method equal to METHOD.
+func TestConfirmationCarriesTheInvitation(t *testing.T) {
+	st := storetest.New(t)
+	ctx := context.Background()
+	settings := setting.NewService(st)
+	r, _ := mail.NewRenderer(i18n.MustLoad(), settings)
+	outbox := mail.NewOutbox(st, r)
+	ev := event.NewService(st, "balk.dk")
+	n := NewMailNotifier(outbox, func(context.Context) string { return "https://events.balk.dk" }).
+		WithCalendar(func(context.Context) calendar.Organizer { return calendar.OrganizerFrom(setting.Defaults()) })
+	svc := NewService(st, ev, n, nil)
+	start := time.Now().Add(48 * time.Hour).Truncate(time.Minute)
+	e, _ := ev.Save(ctx, event.Event{Title: "Nytårskur", StartsAt: start, EndsAt: start.Add(time.Hour), Capacity: 10, Venue: "Rådhuset"})
+	e, _ = ev.Publish(ctx, e.ID)
+	a, _, err := svc.Register(ctx, Request{EventID: e.ID, CompanyName: "Alfa", Attendees: []AttendeeInput{{Name: "Anne Ø", Email: "anne@alfa.dk"}, {Name: "Bo", Email: "bo@alfa.dk"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc.Cancel(ctx, a.Token)
+	p, _ := outbox.List(ctx, mail.Query{})
+	if len(p.Items) != 2 {
+		t.Fatalf("%d mails", len(p.Items))
+	}
+	for i, want := range map[int]string{1: "REQUEST", 0: "CANCEL"} {
+		m, _ := outbox.Get(ctx, p.Items[i].ID)
+		for j, a := range m.Attachments {
+			m.Attachments[j], _ = outbox.Attachment(ctx, a.ID)
+		}
+		src, err := mail.Source(&m, mail.Config{Host: "smtp.balk.dk", Port: 587, FromAddress: "events@balk.dk"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, part := range []string{"Content-Type: text/calendar; method=" + want + "; charset=UTF-8", "METHOD:" + want, `filename="invite.ics"`} {
+			if !strings.Contains(src, part) {
+				t.Errorf("the %s mail lacks %q:\n%s", want, part, src)
+			}
+		}
+		unfolded := strings.ReplaceAll(m.Calendar, "\r\n ", "")
+		for _, part := range []string{"METHOD:" + want, "UID:" + e.UID, "ATTENDEE;CN=Anne Ø", "mailto:bo@alfa.dk"} {
+			if !strings.Contains(unfolded, part) {
+				t.Errorf("the %s invitation lacks %q:\n%s", want, part, unfolded)
+			}
+		}
+		if err := calendar.Check([]byte(m.Calendar)); err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -17,6 +17,7 @@ func migrations() []Migration {
 		{Version: 5, Name: "events", Up: v5Events},
 		{Version: 6, Name: "registrations", Up: v6Registrations},
 		{Version: 7, Name: "registration desk: check-in codes, notes, reminders, inline mail images", Up: v7Desk},
+		{Version: 8, Name: "calendars: personal feeds, invitations in mail", Up: v8Calendars},
 	}
 }
 
@@ -308,5 +309,23 @@ func v7Desk(tx *gorm.DB) error {
 		// An attachment with a content id is shown inside the HTML body
 		// (the check-in QR code) rather than listed as a file.
 		`ALTER TABLE mail_attachments ADD COLUMN content_id TEXT NOT NULL DEFAULT ''`,
+	)
+}
+
+func v8Calendars(tx *gorm.DB) error {
+	return execAll(tx,
+		// A personal feed lists the events one e-mail address is registered
+		// for. Its token is its own, not a registration's: a feed URL is
+		// handed to calendar services and must not let anyone change or
+		// cancel a registration.
+		`CREATE TABLE calendar_feeds (
+			token TEXT PRIMARY KEY,
+			email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+			created_at DATETIME NOT NULL
+		)`,
+		// The iCalendar object a mail carries as its text/calendar part,
+		// with its iTIP method (REQUEST or CANCEL).
+		`ALTER TABLE mail_contents ADD COLUMN calendar TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE mail_contents ADD COLUMN calendar_method TEXT NOT NULL DEFAULT ''`,
 	)
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"convene/internal/auth"
+	"convene/internal/calendar"
 	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/mail"
@@ -43,7 +44,8 @@ func TestRushOfRegistrationsOverHTTP(t *testing.T) {
 	}
 	outbox := mail.NewOutbox(st, renderer)
 	events := event.NewService(st, "balk.dk")
-	regs := registration.NewService(st, events, registration.NewMailNotifier(outbox, func(context.Context) string { return "https://events.balk.dk" }), nil)
+	regs := registration.NewService(st, events, registration.NewMailNotifier(outbox, func(context.Context) string { return "https://events.balk.dk" }).
+		WithCalendar(func(context.Context) calendar.Organizer { return calendar.OrganizerFrom(setting.Defaults()) }), nil)
 	t.Cleanup(regs.Close)
 	start := time.Now().Add(30 * 24 * time.Hour).Truncate(time.Hour)
 	e, err := events.Save(ctx, event.Event{Title: "Erhvervslivets nytårskur", Kind: event.KindNewYear, StartsAt: start, EndsAt: start.Add(3 * time.Hour),
