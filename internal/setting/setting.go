@@ -34,9 +34,12 @@ type Settings struct {
 	BusinessAreas []string `json:"businessAreas"`
 	// Themes are the themes events are tagged with; the policy's themes
 	// by default.
-	Themes    []string  `json:"themes"`
-	UpdatedAt time.Time `json:"updatedAt"`
-	UpdatedBy string    `json:"updatedBy"`
+	Themes []string `json:"themes"`
+	// CalendarName is the display name of the public calendar feed; empty
+	// means "<organiser>: arrangementer" in the organiser's language.
+	CalendarName string    `json:"calendarName"`
+	UpdatedAt    time.Time `json:"updatedAt"`
+	UpdatedBy    string    `json:"updatedBy"`
 }
 
 // Defaults are the values before anyone saved settings: the business
@@ -149,7 +152,7 @@ func (s *Service) Save(ctx context.Context, in Settings, actor string) (Settings
 
 // Normalize trims what users paste with stray spaces.
 func Normalize(in Settings) Settings {
-	for _, f := range []*string{&in.OrganiserName, &in.Department, &in.Address, &in.Phone, &in.Email, &in.BaseURL, &in.DefaultLanguage, &in.TimeZone} {
+	for _, f := range []*string{&in.OrganiserName, &in.Department, &in.Address, &in.Phone, &in.Email, &in.BaseURL, &in.DefaultLanguage, &in.TimeZone, &in.CalendarName} {
 		*f = strings.TrimSpace(*f)
 	}
 	in.BaseURL = strings.TrimRight(in.BaseURL, "/")
@@ -164,6 +167,7 @@ func Validate(in Settings) error {
 	checkText(&v, "organiserName", in.OrganiserName, true, 120)
 	checkText(&v, "department", in.Department, false, 120)
 	checkText(&v, "address", in.Address, false, 200)
+	checkText(&v, "calendarName", in.CalendarName, false, 120)
 	if in.Phone != "" {
 		if !ValidPhone(in.Phone) {
 			v.Add("phone", "settings.error.phone", nil)

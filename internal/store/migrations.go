@@ -325,6 +325,8 @@ func v8Calendars(tx *gorm.DB) error {
 		)`,
 		// The iCalendar object a mail carries as its text/calendar part,
 		// with its iTIP method (REQUEST or CANCEL).
+		`CREATE INDEX registration_attendees_by_email ON registration_attendees(email)`,
+		`CREATE INDEX registrations_by_email ON registrations(email)`,
 		`ALTER TABLE mail_contents ADD COLUMN calendar TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE mail_contents ADD COLUMN calendar_method TEXT NOT NULL DEFAULT ''`,
 	)

@@ -7,10 +7,12 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"convene/internal/event"
 	"convene/internal/i18n"
+	"convene/internal/setting"
 
 	"github.com/yuin/goldmark"
 )
@@ -18,6 +20,7 @@ import (
 // EventSource is what the public site needs of the events.
 type EventSource interface {
 	PublicUpcoming(ctx context.Context, theme string) ([]event.Event, error)
+	PublicFeed(ctx context.Context, q event.FeedQuery) ([]event.Event, error)
 	BySlug(ctx context.Context, slug string) (event.Event, error)
 }
 
@@ -28,6 +31,7 @@ type eventView struct {
 	TitleText   string
 	Description template.HTML
 	MapURL      string
+	Links       calendarLinks
 }
 
 // markdown renders staff-written Markdown. goldmark drops raw HTML and
@@ -52,7 +56,17 @@ func (s *Server) viewOf(e event.Event, lang string, loc *time.Location) eventVie
 	if e.Address != "" {
 		v.MapURL = "https://www.openstreetmap.org/search?query=" + url.QueryEscape(e.Address)
 	}
+	v.Links = linksFor(e, s.publicURL(context.Background()), lang)
 	return v
+}
+
+// publicURL is the public site's base URL.
+func (s *Server) publicURL(ctx context.Context) string {
+	st, err := s.cfg.Settings.Get(ctx)
+	if err != nil {
+		st = setting.Defaults()
+	}
+	return st.PublicURL(s.cfg.BaseURLOverride, s.cfg.Addr)
 }
 
 func (s *Server) location(ctx context.Context) *time.Location {
@@ -74,7 +88,11 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	slug := r.PathValue("slug")
-	key := pageKey{slug: slug, lang: s.requestLang(w, r)}
+	if strings.HasSuffix(slug, ".ics") {
+		s.eventFile(w, r, strings.TrimSuffix(slug, ".ics"))
+		return
+	}
+	key := slug + "\x00" + s.requestLang(w, r)
 	gen, now := s.generation(), time.Now()
 	if p, ok := s.pageCache.get(key, gen, now); ok {
 		p.write(w, s.formToken(w, r))
@@ -114,7 +132,12 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
-	s.pageCache.put(key, gen, now, page)
-	head, tail, _ := bytes.Cut(page, []byte(csrfSlot))
-	cachedPage{head: head, tail: tail}.write(w, token)
+	p, ok := splitPage(page)
+	if !ok {
+		d.Form.CSRF = token
+		s.renderEvent(w, r, http.StatusOK, d)
+		return
+	}
+	s.pageCache.put(key, gen, now, p)
+	p.write(w, token)
 }

@@ -17,7 +17,22 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 func parseTemplates() (*template.Template, error) {
-	return template.New("").Funcs(template.FuncMap{"add1": func(i int) int { return i + 1 }}).ParseFS(templateFS, "templates/*.html")
+	return template.New("").Funcs(template.FuncMap{
+		"add1": func(i int) int { return i + 1 },
+		"calendarArgs": func(p pageData, links calendarLinks, invitation string) any {
+			return struct {
+				P          pageData
+				Links      calendarLinks
+				Invitation string
+			}{p, links, invitation}
+		},
+		"subscribeArgs": func(p pageData, links subscribeLinks) any {
+			return struct {
+				P     pageData
+				Links subscribeLinks
+			}{p, links}
+		},
+	}).ParseFS(templateFS, "templates/*.html")
 }
 
 // pageData is what every public page template receives.

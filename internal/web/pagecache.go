@@ -7,66 +7,75 @@ import (
 	"time"
 )
 
-// pageCache keeps rendered public event pages, so a page shared on the
-// morning a popular event opens costs about what a static file does. A
-// page is kept until any transaction of this process commits (a
-// registration, an edit) or, at most, pageCacheFor, which bounds how stale
-// a page can be after writes by another process or the clock passing a
-// deadline. The seats shown are information only: the registration itself
-// is decided in the database.
-type pageCache struct {
+// memo keeps rendered answers (event pages, calendar feeds), so a page
+// shared on the morning a popular event opens, or a feed polled by every
+// subscriber's calendar, costs about what a static file does. An entry is
+// kept until any transaction of this process commits (a registration, an
+// edit) or, at most, ttl, which bounds how stale it can be after writes by
+// another process or the clock passing a deadline.
+type memo[V any] struct {
+	ttl     time.Duration
 	mu      sync.RWMutex
-	entries map[pageKey]cachedPage
+	entries map[string]memoEntry[V]
+}
+
+type memoEntry[V any] struct {
+	generation uint64
+	until      time.Time
+	value      V
+}
+
+func newMemo[V any](ttl time.Duration) *memo[V] {
+	return &memo[V]{ttl: ttl, entries: map[string]memoEntry[V]{}}
+}
+
+func (m *memo[V]) get(key string, generation uint64, now time.Time) (V, bool) {
+	m.mu.RLock()
+	e, ok := m.entries[key]
+	m.mu.RUnlock()
+	return e.value, ok && e.generation == generation && now.Before(e.until)
+}
+
+func (m *memo[V]) put(key string, generation uint64, now time.Time, v V) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.entries) > 5000 {
+		clear(m.entries)
+	}
+	m.entries[key] = memoEntry[V]{generation: generation, until: now.Add(m.ttl), value: v}
 }
 
 // pageCacheFor is how long a cached page may live without a local write.
+// The seats it shows are information only: a registration is decided in
+// the database.
 const pageCacheFor = 2 * time.Second
 
 // csrfSlot stands in for the visitor's form token in a cached page; each
 // answer puts the visitor's own token in its place.
 const csrfSlot = "csrf-slot-0f3e9a2c7b"
 
-type pageKey struct {
-	slug, lang string
-}
-
+// cachedPage is a page split around its form token, if it has a form.
 type cachedPage struct {
-	generation uint64
-	until      time.Time
-	// head and tail are the page around the form token.
 	head, tail []byte
+	slot       bool
 }
 
-func newPageCache() *pageCache { return &pageCache{entries: map[pageKey]cachedPage{}} }
-
-func (c *pageCache) get(k pageKey, generation uint64, now time.Time) (cachedPage, bool) {
-	c.mu.RLock()
-	p, ok := c.entries[k]
-	c.mu.RUnlock()
-	return p, ok && p.generation == generation && now.Before(p.until)
+// splitPage cuts a page rendered with csrfSlot as its form token; a page
+// with the slot more than once is not cached.
+func splitPage(page []byte) (cachedPage, bool) {
+	head, tail, found := bytes.Cut(page, []byte(csrfSlot))
+	return cachedPage{head: head, tail: tail, slot: found}, !bytes.Contains(tail, []byte(csrfSlot))
 }
 
-// put stores a page rendered with csrfSlot as its form token.
-func (c *pageCache) put(k pageKey, generation uint64, now time.Time, page []byte) {
-	head, tail, ok := bytes.Cut(page, []byte(csrfSlot))
-	if !ok || bytes.Contains(tail, []byte(csrfSlot)) {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.entries) > 1000 {
-		clear(c.entries)
-	}
-	c.entries[k] = cachedPage{generation: generation, until: now.Add(pageCacheFor), head: head, tail: tail}
-}
-
-// write answers with a cached page carrying token.
+// write answers with the page carrying token.
 func (p cachedPage) write(w http.ResponseWriter, token string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(p.head)
-	_, _ = w.Write([]byte(token))
-	_, _ = w.Write(p.tail)
+	if p.slot {
+		_, _ = w.Write([]byte(token))
+		_, _ = w.Write(p.tail)
+	}
 }
 
 // generation is the store's commit counter, or 0 without a store.

@@ -28,7 +28,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			events = append(events, s.viewOf(e, lang, loc))
 		}
 	}
-	s.render(w, r, http.StatusOK, "home.html", "public.home_title", struct{ Events []eventView }{events})
+	feed := subscribeFor(s.publicURL(r.Context()) + "/calendar.ics")
+	s.render(w, r, http.StatusOK, "home.html", "public.home_title", struct {
+		Events []eventView
+		Feed   subscribeLinks
+	}{events, feed})
 }
 
 func (s *Server) accessibility(w http.ResponseWriter, r *http.Request) {

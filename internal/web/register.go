@@ -25,6 +25,8 @@ type Registrations interface {
 	CheckOpen(e event.Event) error
 	CheckInvitation(ctx context.Context, e event.Event, token string) error
 	CanChange(r registration.Registration, e event.Event) bool
+	FeedToken(ctx context.Context, email string) (string, error)
+	FeedEvents(ctx context.Context, token string) (string, []event.Event, error)
 }
 
 const formCookie = "convene_form"
@@ -305,11 +307,20 @@ func (s *Server) registrationPage(w http.ResponseWriter, r *http.Request) {
 		New      bool
 		Done     bool
 		Changed  bool
+		Feed     *subscribeLinks
 		CSRF     string
 		CanAlter bool
 	}{Event: s.viewOf(e, s.requestLang(w, r), s.location(r.Context())), Reg: reg, Code: registration.CheckinCode(reg.Token),
 		New: r.URL.Query().Get("new") == "1", Done: r.URL.Query().Get("cancelled") == "1", Changed: r.URL.Query().Get("changed") == "1",
 		CSRF: s.formToken(w, r), CanAlter: s.cfg.Registrations.CanChange(reg, e)}
+	if reg.Status != registration.StatusCancelled {
+		if token, err := s.cfg.Registrations.FeedToken(r.Context(), reg.Email); err != nil {
+			s.cfg.Log.Error("personal feed token", "err", err)
+		} else {
+			links := subscribeFor(s.publicURL(r.Context()) + "/f/" + token + ".ics")
+			v.Feed = &links
+		}
+	}
 	s.render(w, r, http.StatusOK, "registration.html", "public.registration_title", v)
 }
 

@@ -56,7 +56,8 @@ type Server struct {
 	throttle  *auth.Throttle
 	ipLimit   *auth.Throttle
 	formLimit *auth.Throttle
-	pageCache *pageCache
+	pageCache *memo[cachedPage]
+	feedCache *memo[calendarFile]
 	rpc       *rpcTable
 	handler   http.Handler
 	routeList []route
@@ -73,7 +74,8 @@ func New(cfg Config) (*Server, error) {
 		pages:     pages,
 		throttle:  auth.NewThrottle(5, loginWindow),
 		ipLimit:   auth.NewThrottle(30, loginWindow),
-		pageCache: newPageCache(),
+		pageCache: newMemo[cachedPage](pageCacheFor),
+		feedCache: newMemo[calendarFile](feedCacheFor),
 	}
 	// Public form posts per address: generous, since a town hall or a
 	// business park may share one address, but a script posting thousands
@@ -147,6 +149,8 @@ func (s *Server) routes() []route {
 		{Method: "POST", Pattern: "/r/{token}/cancel", Access: public, Handler: s.cancelRegistration},
 		{Method: "GET", Pattern: "/r/{token}/change", Access: public, Handler: s.changePage},
 		{Method: "POST", Pattern: "/r/{token}/change", Access: public, Handler: s.changeRegistration},
+		{Method: "GET", Pattern: "/calendar.ics", Access: public, Handler: s.publicFeed},
+		{Method: "GET", Pattern: "/f/{file}", Access: public, Handler: s.personalFeed},
 		{Method: "GET", Pattern: "/healthz", Access: public, Handler: s.healthz},
 		{Method: "GET", Pattern: "/static/{file}", Access: public, Handler: s.static},
 		{Method: "GET", Pattern: "/login", Access: public, Handler: s.loginPage},
