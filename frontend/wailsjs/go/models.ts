@@ -329,6 +329,8 @@ export namespace mail {
 	    subject: string;
 	    textBody: string;
 	    htmlBody: string;
+	    calendar: string;
+	    calendarMethod: string;
 	    headers: {[key: string]: string};
 	    attempts: number;
 	    // Go type: time
@@ -555,6 +557,7 @@ export namespace setting {
 	    timeZone: string;
 	    businessAreas: string[];
 	    themes: string[];
+	    calendarName: string;
 	    // Go type: time
 	    updatedAt: any;
 	    updatedBy: string;
