@@ -9,7 +9,12 @@ LDFLAGS      := -s -w -X main.version=$(VERSION)
 BIN          := build/bin
 DESKTOP_TAGS := desktop,production,webkit2_40
 APT_RUN      := libgtk-3-dev libwebkit2gtk-4.0-dev pkg-config
-APT_TEST     := $(APT_RUN) xvfb xauth xdotool imagemagick chromium fonts-dejavu-core
+# The three iCalendar parsers every .ics file Convene writes must pass
+# (internal/calendar/crossparse_test.go): libical through GObject
+# introspection and python3-icalendar; ical.js comes from frontend's npm ci.
+APT_ICAL     := python3-gi gir1.2-ical-3.0 python3-icalendar
+APT_TEST     := $(APT_RUN) xvfb xauth xdotool imagemagick chromium fonts-dejavu-core \
+                $(APT_ICAL)
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH        ?=
 
