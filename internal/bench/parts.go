@@ -39,6 +39,7 @@ func Parts() []Part {
 		{"import", benchImport},
 		{"search", benchSearch},
 		{"rush", benchRush},
+		{"feed", benchFeed},
 	}
 }
 

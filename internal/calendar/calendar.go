@@ -106,6 +106,14 @@ func (b Builder) description(e event.Event) string {
 // backslashes, semicolons, commas and newlines, but leaves carriage returns
 // and other control characters, which no calendar wants.
 func text(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		clean = (c >= 0x20 && c != 0x7f && c != 0xef) || c == '\n' || c == '\t'
+	}
+	if clean {
+		return s
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' {
@@ -142,7 +150,7 @@ func paramValue(s string) string {
 // vevent builds one event. stamp is its DTSTAMP: the event's last change
 // in feeds and files (so they are the same bytes until it changes), the
 // moment of sending in invitations.
-func (b Builder) vevent(e event.Event, stamp time.Time) *ics.VEvent {
+func (b Builder) vevent(e event.Event, stamp time.Time, orgCN string) *ics.VEvent {
 	v := ics.NewEvent(e.UID)
 	v.SetDtStampTime(stamp)
 	v.SetSequence(e.Sequence)
@@ -155,7 +163,7 @@ func (b Builder) vevent(e event.Event, stamp time.Time) *ics.VEvent {
 	}
 	v.SetURL(b.EventURL(e))
 	if b.Org.Email != "" {
-		v.SetOrganizer("mailto:"+b.Org.Email, ics.WithCN(paramValue(b.Org.Name)))
+		v.SetOrganizer("mailto:"+b.Org.Email, ics.WithCN(orgCN))
 	}
 	if e.Status == event.StatusCancelled {
 		v.SetStatus(ics.ObjectStatusCancelled)
@@ -191,7 +199,7 @@ func serialize(cal *ics.Calendar) []byte {
 // with the event's last change.
 func (b Builder) File(e event.Event) []byte {
 	cal := newCalendar(MethodNone)
-	cal.AddVEvent(b.vevent(e, e.UpdatedAt))
+	cal.AddVEvent(b.vevent(e, e.UpdatedAt, paramValue(b.Org.Name)))
 	return serialize(cal)
 }
 
@@ -201,7 +209,7 @@ func (b Builder) File(e event.Event) []byte {
 // says STATUS:CANCELLED.
 func (b Builder) Invitation(e event.Event, method Method, to []Person, now time.Time) []byte {
 	cal := newCalendar(method)
-	v := b.vevent(e, now)
+	v := b.vevent(e, now, paramValue(b.Org.Name))
 	if method == MethodCancel {
 		v.SetStatus(ics.ObjectStatusCancelled)
 	}

@@ -46,8 +46,9 @@ func (b Builder) Feed(f Feed, events []event.Event) []byte {
 		cal.SetRefreshInterval(duration(f.Refresh)) // golang-ical adds VALUE=DURATION
 		cal.SetXPublishedTTL(duration(f.Refresh))
 	}
+	cn := paramValue(b.Org.Name)
 	for _, e := range events {
-		cal.AddVEvent(b.vevent(e, e.UpdatedAt))
+		cal.AddVEvent(b.vevent(e, e.UpdatedAt, cn))
 	}
 	return serialize(cal)
 }
