@@ -15,6 +15,7 @@ import (
 	"convene/app"
 	"convene/internal/auth"
 	"convene/internal/calendar"
+	"convene/internal/campaign"
 	"convene/internal/company"
 	"convene/internal/event"
 	"convene/internal/i18n"
@@ -37,6 +38,8 @@ type system struct {
 	mailer *mail.Worker
 	// reminders queues the reminder mails before events.
 	reminders *registration.Reminders
+	// campaigns starts scheduled campaigns and writes their mails.
+	campaigns *campaign.Scheduler
 }
 
 // open opens the database and builds the services. Only a new database is
@@ -84,9 +87,11 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 		st.Close()
 		return nil, err
 	}
+	campaigns := campaign.NewService(st, settings, cio.cat, register, events, outbox, publicURL)
+	registrations.SetInvitations(campaigns)
 	deps := &app.Deps{
 		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
-		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: events, Registrations: registrations,
+		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: events, Registrations: registrations, Campaigns: campaigns,
 		Catalog: cio.cat, Log: log, Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
 	}
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil
@@ -121,6 +126,8 @@ func start(ctx context.Context, cio cmdIO, cfg config, mode string, admin fs.FS,
 	// ahead, so minutes of delay do not matter.
 	sys.reminders = registration.NewReminders(sys.deps.Registrations, 5*time.Minute, sys.log.With("part", "reminders"))
 	sys.reminders.Start(ctx)
+	sys.campaigns = campaign.NewScheduler(sys.deps.Campaigns, 15*time.Second, sys.log.With("part", "campaigns"))
+	sys.campaigns.Start(ctx)
 	return sys, ln, nil
 }
 
@@ -187,6 +194,9 @@ func (s *system) serveUntil(ctx context.Context, ln net.Listener) error {
 func (s *system) close() {
 	if s.reminders != nil {
 		s.reminders.Stop()
+	}
+	if s.campaigns != nil {
+		s.campaigns.Stop()
 	}
 	// Registrations waiting for the group commit are written before the
 	// database closes.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"convene/internal/auth"
+	"convene/internal/campaign"
 	"convene/internal/company"
 	"convene/internal/event"
 	"convene/internal/i18n"
@@ -32,8 +33,10 @@ type Deps struct {
 	Events *event.Service
 	// Registrations are the companies' registrations for events.
 	Registrations *registration.Service
-	Catalog       *i18n.Catalog
-	Log           *slog.Logger
+	// Campaigns are the mailings and invitations.
+	Campaigns *campaign.Service
+	Catalog   *i18n.Catalog
+	Log       *slog.Logger
 	// Version is the program's version.
 	Version string
 	// Mode is "desktop" or "serve".
@@ -64,7 +67,7 @@ type call struct {
 // a bound method, so they travel in the service value.
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
 	c := call{ctx: ctx, actor: actor, deps: d}
-	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}, &Registrations{c}}
+	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}, &Registrations{c}, &Campaigns{c}}
 }
 
 // FormatError turns an error from a bound method into the Problem the

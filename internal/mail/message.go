@@ -40,6 +40,12 @@ type Message struct {
 	Template    string `json:"template"`
 	Lang        string `json:"lang"`
 	Ref         string `json:"ref"`
+	// GroupKey ties the mails of one mailing together (e.g. "campaign:7"),
+	// so they can be held, released and cancelled as one.
+	GroupKey string `json:"groupKey"`
+	// HoldReason says why a held mail waits: "smtp" (no server set up) or
+	// "paused" (its mailing is paused).
+	HoldReason  string `json:"holdReason"`
 	FromName    string `json:"fromName"`
 	FromAddress string `json:"fromAddress"`
 	ReplyTo     string `json:"replyTo"`
@@ -108,6 +114,7 @@ type Draft struct {
 	ToAddress   string
 	ReplyTo     string
 	Ref         string
+	Group       string
 	Headers     map[string]string
 	Attachments []Attachment
 	// Calendar and CalendarMethod are an iCalendar invitation to carry.

@@ -101,7 +101,7 @@ func (o *Outbox) Prepare(ctx context.Context, d Draft) (Message, error) {
 	now := o.now()
 	m := Message{
 		MessageID: newMessageID(out.Org.Email, now), Kind: d.Kind, State: StateQueued, Template: d.Template,
-		Lang: out.Lang, Ref: oneLine(d.Ref), ReplyTo: d.ReplyTo, ToName: oneLine(d.ToName), ToAddress: to,
+		Lang: out.Lang, Ref: oneLine(d.Ref), GroupKey: oneLine(d.Group), ReplyTo: d.ReplyTo, ToName: oneLine(d.ToName), ToAddress: to,
 		Subject: oneLine(out.Subject), TextBody: out.Text, HTMLBody: out.HTML, Headers: map[string]string{},
 		NextAttemptAt: now, CreatedAt: now, UpdatedAt: now,
 	}
@@ -109,7 +109,7 @@ func (o *Outbox) Prepare(ctx context.Context, d Draft) (Message, error) {
 		m.Headers[k] = oneLine(val)
 	}
 	if !cfg.Configured() {
-		m.State = StateHeld
+		m.State, m.HoldReason = StateHeld, HoldSMTP
 	}
 	m.Calendar, m.CalendarMethod = string(d.Calendar), oneLine(d.CalendarMethod)
 	for _, a := range d.Attachments {
@@ -329,10 +329,17 @@ func (o *Outbox) transition(ctx context.Context, id int64, from []State, set map
 	return o.Get(ctx, id)
 }
 
-// ReleaseHeld queues every held message; called when SMTP is configured.
+// The reasons a message is held.
+const (
+	HoldSMTP   = "smtp"
+	HoldPaused = "paused"
+)
+
+// ReleaseHeld queues every message held for want of SMTP; called when
+// SMTP is configured. Paused mailings stay paused.
 func (o *Outbox) ReleaseHeld(ctx context.Context) (int64, error) {
 	now := o.now()
-	res := o.store.W(ctx).Model(&Message{}).Where("state = ?", StateHeld).
+	res := o.store.W(ctx).Model(&Message{}).Where("state = ? AND hold_reason <> ?", StateHeld, HoldPaused).
 		Updates(map[string]any{"state": StateQueued, "next_attempt_at": now, "updated_at": now})
 	if res.Error == nil && res.RowsAffected > 0 {
 		store.AfterCommit(ctx, o.wake)
@@ -343,6 +350,69 @@ func (o *Outbox) ReleaseHeld(ctx context.Context) (int64, error) {
 // holdQueued holds every queued message while no SMTP is configured.
 func (o *Outbox) holdQueued(ctx context.Context) (int64, error) {
 	res := o.store.W(ctx).Model(&Message{}).Where("state = ?", StateQueued).
-		Updates(map[string]any{"state": StateHeld, "updated_at": o.now()})
+		Updates(map[string]any{"state": StateHeld, "hold_reason": HoldSMTP, "updated_at": o.now()})
 	return res.RowsAffected, res.Error
+}
+
+// PauseGroup holds the queued mails of a group; mails already handed to
+// a worker still go.
+func (o *Outbox) PauseGroup(ctx context.Context, group string) (int64, error) {
+	res := o.store.W(ctx).Model(&Message{}).Where("group_key = ? AND state = ?", group, StateQueued).
+		Updates(map[string]any{"state": StateHeld, "hold_reason": HoldPaused, "updated_at": o.now()})
+	return res.RowsAffected, res.Error
+}
+
+// ResumeGroup queues a paused group again (or holds it for SMTP, if none
+// is set up).
+func (o *Outbox) ResumeGroup(ctx context.Context, group string) (int64, error) {
+	cfg, err := loadConfig(ctx, o.store)
+	if err != nil {
+		return 0, err
+	}
+	now := o.now()
+	set := map[string]any{"state": StateQueued, "hold_reason": "", "next_attempt_at": now, "updated_at": now}
+	if !cfg.Configured() {
+		set = map[string]any{"state": StateHeld, "hold_reason": HoldSMTP, "updated_at": now}
+	}
+	res := o.store.W(ctx).Model(&Message{}).Where("group_key = ? AND state = ? AND hold_reason = ?", group, StateHeld, HoldPaused).Updates(set)
+	if res.Error == nil && res.RowsAffected > 0 {
+		store.AfterCommit(ctx, o.wake)
+	}
+	return res.RowsAffected, res.Error
+}
+
+// CancelGroup withdraws every mail of a group not yet handed to a worker.
+func (o *Outbox) CancelGroup(ctx context.Context, group string) (int64, error) {
+	res := o.store.W(ctx).Model(&Message{}).Where("group_key = ? AND state IN ?", group, []State{StateQueued, StateHeld}).
+		Updates(map[string]any{"state": StateCancelled, "updated_at": o.now()})
+	return res.RowsAffected, res.Error
+}
+
+// GroupCounts counts a group's mails by state.
+func (o *Outbox) GroupCounts(ctx context.Context, group string) (Counts, error) {
+	var rows []struct {
+		State State
+		N     int64
+	}
+	if err := o.store.R(ctx).Model(&Message{}).Select("state, count(*) AS n").Where("group_key = ?", group).Group("state").Scan(&rows).Error; err != nil {
+		return Counts{}, err
+	}
+	var c Counts
+	for _, r := range rows {
+		switch r.State {
+		case StateQueued:
+			c.Queued = r.N
+		case StateSending:
+			c.Sending = r.N
+		case StateSent:
+			c.Sent = r.N
+		case StateFailed:
+			c.Failed = r.N
+		case StateHeld:
+			c.Held = r.N
+		case StateCancelled:
+			c.Cancelled = r.N
+		}
+	}
+	return c, nil
 }

@@ -19,7 +19,7 @@ var templateFS embed.FS
 
 // Templates lists the mail templates; each has NAME.txt (with the
 // "subject" block) and NAME.html, rendered inside the shared layouts.
-var Templates = []string{"test", "registration"}
+var Templates = []string{"test", "registration", "campaign", "newsletter_confirm"}
 
 // Renderer renders mail templates in the recipient's language with the
 // organiser's details from Settings.
@@ -79,6 +79,23 @@ type RegistrationData struct {
 // the mail shows the personal link and the entrance code.
 func (d RegistrationData) Live() bool {
 	return d.Kind != "cancelled" && d.Kind != "event_cancelled"
+}
+
+// CampaignData is a campaign mail: the recipient's merged subject and body
+// (HTML already made safe, and the Markdown as text), the personal
+// unsubscribe link, and for invitations the personal registration link.
+type CampaignData struct {
+	Subject         string
+	HTML            htmltemplate.HTML
+	Text            string
+	UnsubscribeLink string
+	InvitationLink  string
+}
+
+// NewsletterData is the newsletter's confirmation mail (double opt-in).
+type NewsletterData struct {
+	Name string
+	Link string
 }
 
 // Rendered is a rendered mail.

@@ -19,6 +19,12 @@ func goldenData(name string) any {
 		return TestData{Host: "smtp.office365.com", SentAt: time.Date(2026, 11, 28, 16, 5, 0, 0, time.UTC)}
 	case "registration":
 		return registrationGolden("waitlisted")
+	case "campaign":
+		return CampaignData{Subject: "Invitation: Nytårskur 2027", HTML: "<p>Kære Søren</p>\n<p>Vi inviterer til <strong>nytårskur</strong> &amp; fejring.</p>",
+			Text: "Kære Søren\n\nVi inviterer til **nytårskur** & fejring.", UnsubscribeLink: "https://events.balk.dk/u/abcdefghijklmnopqrstuv",
+			InvitationLink: "https://events.balk.dk/i/abcdefghijklmnopqrstuv"}
+	case "newsletter_confirm":
+		return NewsletterData{Name: "Søren Ærø", Link: "https://events.balk.dk/tilmeld-nyhedsbrev/abcdefghijklmnopqrstuv"}
 	}
 	return nil
 }

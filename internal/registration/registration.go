@@ -45,7 +45,9 @@ type Registration struct {
 	MarketingConsent bool           `json:"marketingConsent"`
 	Source           string         `json:"source"`
 	// Note is staff's own remark; registrants never see it.
-	Note        string     `json:"note"`
+	Note string `json:"note"`
+	// Invitation is the invitation link's token it was made through.
+	Invitation  string     `json:"-"`
 	CreatedAt   time.Time  `json:"createdAt"`
 	UpdatedAt   time.Time  `json:"updatedAt"`
 	CancelledAt *time.Time `json:"cancelledAt"`

@@ -229,6 +229,7 @@ func (s *Service) newRegistration(req Request, e event.Event) Registration {
 	if req.Source == "staff" {
 		reg.Note = strings.TrimSpace(req.Note)
 	}
+	reg.Invitation = req.Invitation
 	if req.CVR != "" {
 		cvr := req.CVR
 		reg.CVR = &cvr

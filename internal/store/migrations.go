@@ -18,6 +18,7 @@ func migrations() []Migration {
 		{Version: 6, Name: "registrations", Up: v6Registrations},
 		{Version: 7, Name: "registration desk: check-in codes, notes, reminders, inline mail images", Up: v7Desk},
 		{Version: 8, Name: "calendars: personal feeds, invitations in mail", Up: v8Calendars},
+		{Version: 9, Name: "campaigns: mailings, recipients, invitations, newsletter sign-ups", Up: v9Campaigns},
 	}
 }
 
@@ -329,5 +330,69 @@ func v8Calendars(tx *gorm.DB) error {
 		`CREATE INDEX registrations_by_email ON registrations(email)`,
 		`ALTER TABLE mail_contents ADD COLUMN calendar TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE mail_contents ADD COLUMN calendar_method TEXT NOT NULL DEFAULT ''`,
+	)
+}
+
+func v9Campaigns(tx *gorm.DB) error {
+	return execAll(tx,
+		`CREATE TABLE campaigns (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			name TEXT NOT NULL,
+			kind TEXT NOT NULL CHECK (kind IN ('invitation', 'newsletter', 'followup', 'other')),
+			status TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'sending', 'paused', 'finished', 'cancelled')),
+			event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+			segment_ids TEXT NOT NULL DEFAULT '[]',
+			contact_ids TEXT NOT NULL DEFAULT '[]',
+			subject TEXT NOT NULL DEFAULT '',
+			body TEXT NOT NULL DEFAULT '',
+			subject_en TEXT NOT NULL DEFAULT '',
+			body_en TEXT NOT NULL DEFAULT '',
+			send_at DATETIME,
+			started_at DATETIME,
+			-- queued_at: every recipient has been written to the outbox
+			queued_at DATETIME,
+			finished_at DATETIME,
+			created_by TEXT NOT NULL DEFAULT '',
+			created_at DATETIME NOT NULL,
+			updated_at DATETIME NOT NULL
+		)`,
+		`CREATE INDEX campaigns_status ON campaigns(status, send_at)`,
+		// The recipients as they were when the campaign was sent; each has
+		// its own token for the invitation and unsubscribe links.
+		`CREATE TABLE campaign_recipients (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+			contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+			email TEXT NOT NULL COLLATE NOCASE,
+			name TEXT NOT NULL DEFAULT '',
+			company_name TEXT NOT NULL DEFAULT '',
+			company_id INTEGER,
+			lang TEXT NOT NULL DEFAULT 'da',
+			token TEXT NOT NULL UNIQUE,
+			mail_id INTEGER,
+			declined_at DATETIME,
+			reminded_at DATETIME,
+			created_at DATETIME NOT NULL,
+			UNIQUE (campaign_id, email)
+		)`,
+		`CREATE INDEX campaign_recipients_email ON campaign_recipients(email)`,
+		// Mails of one campaign are held and released together (pause,
+		// resume, cancel). hold_reason tells a pause from a missing SMTP
+		// server, so configuring SMTP does not resume a paused campaign.
+		`ALTER TABLE mail_messages ADD COLUMN group_key TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE mail_messages ADD COLUMN hold_reason TEXT NOT NULL DEFAULT ''`,
+		`CREATE INDEX mail_messages_group ON mail_messages(group_key, state) WHERE group_key <> ''`,
+		// A registration made through an invitation link remembers it.
+		`ALTER TABLE registrations ADD COLUMN invitation TEXT NOT NULL DEFAULT ''`,
+		// Newsletter sign-ups wait here for their confirmation (double opt-in).
+		`CREATE TABLE newsletter_signups (
+			token TEXT PRIMARY KEY,
+			email TEXT NOT NULL COLLATE NOCASE,
+			name TEXT NOT NULL DEFAULT '',
+			company TEXT NOT NULL DEFAULT '',
+			lang TEXT NOT NULL DEFAULT 'da',
+			created_at DATETIME NOT NULL,
+			confirmed_at DATETIME
+		)`,
 	)
 }

@@ -5,6 +5,16 @@ export namespace app {
 	    contentType: string;
 	    dataBase64: string;
 	}
+	export interface AudienceSummary {
+	    count: number;
+	    sample: campaign.Recipient[];
+	    excluded: campaign.Exclusion[];
+	    reasons: {[key: string]: number};
+	}
+	export interface CampaignOptions {
+	    kinds: string[];
+	    fields: string[];
+	}
 	export interface EventOptions {
 	    kinds: string[];
 	    themes: string[];
@@ -70,6 +80,98 @@ export namespace auth {
 	    createdAt: any;
 	    // Go type: time
 	    updatedAt: any;
+	}
+
+}
+
+export namespace campaign {
+	
+	export interface Campaign {
+	    id: number;
+	    name: string;
+	    kind: string;
+	    status: string;
+	    eventId?: number;
+	    segmentIds: number[];
+	    contactIds: number[];
+	    subject: string;
+	    body: string;
+	    subjectEn: string;
+	    bodyEn: string;
+	    // Go type: time
+	    sendAt?: any;
+	    // Go type: time
+	    startedAt?: any;
+	    // Go type: time
+	    queuedAt?: any;
+	    // Go type: time
+	    finishedAt?: any;
+	    createdBy: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	}
+	export interface Exclusion {
+	    contactId: number;
+	    name: string;
+	    email: string;
+	    companyName: string;
+	    reason: string;
+	}
+	export interface Invitee {
+	    id: number;
+	    campaignId: number;
+	    contactId?: number;
+	    email: string;
+	    name: string;
+	    companyName: string;
+	    companyId?: number;
+	    lang: string;
+	    mailId?: number;
+	    // Go type: time
+	    declinedAt?: any;
+	    // Go type: time
+	    remindedAt?: any;
+	    // Go type: time
+	    createdAt: any;
+	    campaignName: string;
+	    answer: string;
+	}
+	export interface Overview {
+	    invited: number;
+	    registered: number;
+	    declined: number;
+	    noAnswer: number;
+	    invitees: Invitee[];
+	}
+	export interface Preview {
+	    to: string;
+	    subject: string;
+	    html: string;
+	    text: string;
+	}
+	export interface Progress {
+	    recipients: number;
+	    mail: mail.Counts;
+	    unsubscribed: number;
+	}
+	export interface Recipient {
+	    id: number;
+	    campaignId: number;
+	    contactId?: number;
+	    email: string;
+	    name: string;
+	    companyName: string;
+	    companyId?: number;
+	    lang: string;
+	    mailId?: number;
+	    // Go type: time
+	    declinedAt?: any;
+	    // Go type: time
+	    remindedAt?: any;
+	    // Go type: time
+	    createdAt: any;
 	}
 
 }
@@ -321,6 +423,8 @@ export namespace mail {
 	    template: string;
 	    lang: string;
 	    ref: string;
+	    groupKey: string;
+	    holdReason: string;
 	    fromName: string;
 	    fromAddress: string;
 	    replyTo: string;
