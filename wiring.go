@@ -138,7 +138,7 @@ func (s *system) newWeb(admin fs.FS, withRPC bool) error {
 	cfg := web.Config{
 		TrustedProxies: proxies,
 		Store:          s.store, Settings: s.deps.Settings, Users: s.deps.Users, Catalog: s.deps.Catalog, Log: s.log,
-		Admin: admin, Events: s.deps.Events, Registrations: s.deps.Registrations, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
+		Admin: admin, Events: s.deps.Events, Registrations: s.deps.Registrations, Campaigns: s.deps.Campaigns, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
 	}
 	if withRPC {
 		cfg.Services = func(ctx context.Context, actor auth.Actor) []any { return app.Bound(ctx, s.deps, actor) }

@@ -125,7 +125,10 @@ func (s *Service) TestSend(ctx context.Context, c Campaign, contactID int64, to 
 // audience not yet written, in chunks, each chunk in one transaction with
 // its recipients' rows, so a crash or restart loses and repeats no one.
 // It stops early when the campaign is paused or cancelled meanwhile.
-func (s *Service) Queue(ctx context.Context, id int64) error {
+func (s *Service) Queue(ctx context.Context, id int64) error { return s.queue(ctx, id, 0) }
+
+// queue writes at most maxChunks chunks (0: all).
+func (s *Service) queue(ctx context.Context, id int64, maxChunks int) error {
 	c, err := s.Get(ctx, id)
 	if err != nil || c.Status != StatusSending || c.QueuedAt != nil {
 		return err
@@ -153,7 +156,10 @@ func (s *Service) Queue(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	for start := 0; start < len(todo); start += chunk {
+	for n, start := 0, 0; start < len(todo); n, start = n+1, start+chunk {
+		if maxChunks > 0 && n == maxChunks {
+			return nil
+		}
 		part := todo[start:min(start+chunk, len(todo))]
 		msgs, err := s.prepare(ctx, r, part)
 		if err != nil {
@@ -161,11 +167,11 @@ func (s *Service) Queue(ctx context.Context, id int64) error {
 		}
 		stopped := false
 		err = s.store.Tx(ctx, func(ctx context.Context) error {
-			var status Status
+			var status []Status
 			if err := s.store.W(ctx).Model(&Campaign{}).Where("id = ?", id).Pluck("status", &status).Error; err != nil {
 				return err
 			}
-			if status != StatusSending {
+			if len(status) != 1 || status[0] != StatusSending {
 				stopped = true
 				return nil
 			}

@@ -33,13 +33,13 @@ const (
 
 // Message is one row of the outbox: exactly what will be (or was) sent.
 type Message struct {
-	ID          int64  `json:"id"`
-	MessageID   string `json:"messageId"`
-	Kind        Kind   `json:"kind"`
-	State       State  `json:"state"`
-	Template    string `json:"template"`
-	Lang        string `json:"lang"`
-	Ref         string `json:"ref"`
+	ID        int64  `json:"id"`
+	MessageID string `json:"messageId"`
+	Kind      Kind   `json:"kind"`
+	State     State  `json:"state"`
+	Template  string `json:"template"`
+	Lang      string `json:"lang"`
+	Ref       string `json:"ref"`
 	// GroupKey ties the mails of one mailing together (e.g. "campaign:7"),
 	// so they can be held, released and cancelled as one.
 	GroupKey string `json:"groupKey"`

@@ -99,6 +99,8 @@ type eventPageData struct {
 	HasForm bool
 	// Invitation is the invitation token that opened an invite-only event.
 	Invitation string
+	// Decline offers "I can't come" on an invitation's page.
+	Decline *declineView
 }
 
 func attendeeRows(e event.Event) []int {

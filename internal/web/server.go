@@ -32,6 +32,9 @@ type Config struct {
 	Events EventSource
 	// Registrations takes registrations on the event pages; nil offers none.
 	Registrations Registrations
+	// Campaigns answers invitation, unsubscribe and newsletter links; nil
+	// answers none.
+	Campaigns Campaigns
 	// FormPostsPerAddress caps public form posts per client address in 10
 	// minutes; 0 means 600, negative means no cap (as for a benchmark
 	// whose clients all share one address).
@@ -149,6 +152,14 @@ func (s *Server) routes() []route {
 		{Method: "POST", Pattern: "/r/{token}/cancel", Access: public, Handler: s.cancelRegistration},
 		{Method: "GET", Pattern: "/r/{token}/change", Access: public, Handler: s.changePage},
 		{Method: "POST", Pattern: "/r/{token}/change", Access: public, Handler: s.changeRegistration},
+		{Method: "GET", Pattern: "/i/{token}", Access: public, Handler: s.invitationPage},
+		{Method: "POST", Pattern: "/i/{token}/decline", Access: public, Handler: s.declineInvitation},
+		{Method: "GET", Pattern: "/u/{token}", Access: public, Handler: s.unsubscribePage},
+		{Method: "POST", Pattern: "/u/{token}", Access: public, Handler: s.unsubscribe},
+		{Method: "GET", Pattern: "/tilmeld-nyhedsbrev", Access: public, Handler: s.newsletterPage},
+		{Method: "POST", Pattern: "/tilmeld-nyhedsbrev", Access: public, Handler: s.newsletterSignUp},
+		{Method: "GET", Pattern: "/tilmeld-nyhedsbrev/{token}", Access: public, Handler: s.newsletterConfirmPage},
+		{Method: "POST", Pattern: "/tilmeld-nyhedsbrev/{token}", Access: public, Handler: s.newsletterConfirm},
 		{Method: "GET", Pattern: "/calendar.ics", Access: public, Handler: s.publicFeed},
 		{Method: "GET", Pattern: "/f/{file}", Access: public, Handler: s.personalFeed},
 		{Method: "GET", Pattern: "/healthz", Access: public, Handler: s.healthz},
