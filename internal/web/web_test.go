@@ -15,10 +15,14 @@ import (
 	"testing/fstest"
 
 	"convene/internal/auth"
+	"convene/internal/campaign"
+	"convene/internal/company"
 	"convene/internal/event"
 	"convene/internal/i18n"
+	"convene/internal/mail"
 	"convene/internal/registration"
 	"convene/internal/setting"
+	"convene/internal/store"
 	"convene/internal/store/storetest"
 )
 
@@ -57,6 +61,10 @@ type fixture struct {
 	settings *setting.Service
 	events   *event.Service
 	regs     *registration.Service
+	camps    *campaign.Service
+	register *company.Service
+	outbox   *mail.Outbox
+	store    *store.Store
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -64,6 +72,14 @@ func newFixture(t *testing.T) *fixture {
 	st := storetest.New(t)
 	f := &fixture{t: t, users: auth.NewService(st), settings: setting.NewService(st), events: event.NewService(st, "balk.dk")}
 	f.regs = registration.NewService(st, f.events, nil, nil)
+	cat := i18n.MustLoad()
+	renderer, err := mail.NewRenderer(cat, f.settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.store, f.outbox, f.register = st, mail.NewOutbox(st, renderer), company.NewService(st)
+	f.camps = campaign.NewService(st, f.settings, cat, f.register, f.events, f.outbox, func(context.Context) string { return "http://127.0.0.1:0" })
+	f.regs.SetInvitations(f.camps)
 	s, err := New(Config{
 		Store: st, Settings: f.settings, Users: f.users, Catalog: i18n.MustLoad(),
 		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -71,7 +87,7 @@ func newFixture(t *testing.T) *fixture {
 		Services: func(ctx context.Context, a auth.Actor) []any {
 			return []any{&Echo{ctx: ctx, actor: a}}
 		},
-		Addr: "127.0.0.1:0", Version: "test", Events: f.events, Registrations: f.regs,
+		Addr: "127.0.0.1:0", Version: "test", Events: f.events, Registrations: f.regs, Campaigns: f.camps,
 	})
 	if err != nil {
 		t.Fatal(err)
