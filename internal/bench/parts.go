@@ -40,6 +40,7 @@ func Parts() []Part {
 		{"search", benchSearch},
 		{"rush", benchRush},
 		{"feed", benchFeed},
+		{"campaign", benchCampaign},
 	}
 }
 

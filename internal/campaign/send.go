@@ -183,7 +183,10 @@ func (s *Service) queue(ctx context.Context, id int64, maxChunks int) error {
 					}
 					return err
 				}
-				part[i].MailID = &msgs[i].ID
+				// A copy: a pointer into msgs would keep every rendered
+				// mail of the chunk alive as long as the recipients are.
+				id := msgs[i].ID
+				part[i].MailID = &id
 			}
 			return db.CreateInBatches(part, 100).Error
 		})
