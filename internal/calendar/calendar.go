@@ -35,6 +35,9 @@ type Organizer struct {
 type Person struct {
 	Name  string
 	Email string
+	// Invited marks someone asked to come rather than registered: their
+	// PARTSTAT is NEEDS-ACTION, not ACCEPTED.
+	Invited bool
 }
 
 // Builder writes calendar objects for one organiser and public site.
@@ -215,11 +218,15 @@ func (b Builder) Invitation(e event.Event, method Method, to []Person, now time.
 	}
 	params := []ics.PropertyParameter{&ics.KeyValues{Key: string(ics.ParameterRsvp), Value: []string{"FALSE"}},
 		&ics.KeyValues{Key: string(ics.ParameterRole), Value: []string{"REQ-PARTICIPANT"}}}
-	if method == MethodRequest {
-		params = append(params, &ics.KeyValues{Key: string(ics.ParameterParticipationStatus), Value: []string{"ACCEPTED"}})
-	}
 	for _, p := range to {
 		ps := params
+		if method == MethodRequest {
+			status := "ACCEPTED"
+			if p.Invited {
+				status = "NEEDS-ACTION"
+			}
+			ps = append(ps[:len(ps):len(ps)], &ics.KeyValues{Key: string(ics.ParameterParticipationStatus), Value: []string{status}})
+		}
 		if name := paramValue(p.Name); name != "" {
 			ps = append(ps[:len(ps):len(ps)], ics.WithCN(name))
 		}

@@ -71,6 +71,7 @@ func goldenCases() map[string][]byte {
 		"request":        b.Invitation(plain(), MethodRequest, to, sent),
 		"request-update": b.Invitation(moved, MethodRequest, to, sent.Add(24*time.Hour)),
 		"cancel":         b.Invitation(gone, MethodCancel, to, sent.Add(48*time.Hour)),
+		"invited":        b.Invitation(plain(), MethodRequest, []Person{{Name: "Bo Berg", Email: "bo@beta.dk", Invited: true}}, sent),
 	}
 }
 

@@ -319,6 +319,11 @@ func TestInvitationsRegisterDeclineAndRemind(t *testing.T) {
 	}
 	var recips []Recipient
 	e.st.R(ctx).Where("campaign_id = ?", camp.ID).Order("id").Find(&recips)
+	// Each invitation carries the event for the calendar, not yet accepted.
+	first, _ := e.outbox.Get(ctx, *recips[0].MailID)
+	if !strings.Contains(first.Calendar, "METHOD:REQUEST") || !strings.Contains(first.Calendar, "PARTSTAT=NEEDS-ACTION") || first.CalendarMethod != "REQUEST" {
+		t.Fatalf("invitation calendar:\n%s", first.Calendar)
+	}
 	// Anne registers through her link (the event is invite-only); Bo declines.
 	if _, _, err := e.regs.Register(ctx, registration.Request{EventID: ev.ID, CompanyName: "Alfa", Invitation: recips[0].Token,
 		Attendees: []registration.AttendeeInput{{Name: "Anne", Email: "anne@alfa.dk"}}}); err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/calendar"
 	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/mail"
@@ -23,6 +24,7 @@ type renderer struct {
 	da, en  [2]merger // subject, body
 	hasEN   bool
 	orgMail string
+	org     calendar.Organizer
 }
 
 func (s *Service) newRenderer(ctx context.Context, c Campaign) (*renderer, error) {
@@ -34,7 +36,7 @@ func (s *Service) newRenderer(ctx context.Context, c Campaign) (*renderer, error
 	if err != nil {
 		loc = time.UTC
 	}
-	r := &renderer{s: s, c: c, base: strings.TrimRight(s.publicURL(ctx), "/"), loc: loc, orgMail: st.Email,
+	r := &renderer{s: s, c: c, base: strings.TrimRight(s.publicURL(ctx), "/"), loc: loc, orgMail: st.Email, org: calendar.OrganizerFrom(st),
 		hasEN: c.SubjectEN != "" && c.BodyEN != ""}
 	if c.EventID != nil {
 		e, err := s.events.Get(ctx, *c.EventID)
@@ -110,7 +112,7 @@ func (r *renderer) draft(rc Recipient) (mail.Draft, error) {
 	}
 	data := mail.CampaignData{Subject: subject, HTML: template.HTML(html), Text: text, UnsubscribeLink: f.UnsubscribeLink, // bluemonday-sanitised
 		InvitationLink: f.InvitationLink}
-	return mail.Draft{Kind: mail.KindMarketing, Template: "campaign", Data: data, Lang: rc.Lang, ToName: rc.Name, ToAddress: rc.Email,
+	d := mail.Draft{Kind: mail.KindMarketing, Template: "campaign", Data: data, Lang: rc.Lang, ToName: rc.Name, ToAddress: rc.Email,
 		Ref: fmt.Sprintf("campaign:%d:%s", r.c.ID, rc.Email), Group: r.c.group(),
 		Headers: map[string]string{
 			// RFC 2369 and RFC 8058: one-click unsubscribe, by POST to an
@@ -118,7 +120,15 @@ func (r *renderer) draft(rc Recipient) (mail.Draft, error) {
 			"List-Unsubscribe":      "<" + f.UnsubscribeLink + ">",
 			"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
 			"X-Convene-Campaign":    itoa(r.c.ID),
-		}}, nil
+		}}
+	// An invitation carries the event for the calendar, the invitee asked
+	// (NEEDS-ACTION), not yet registered.
+	if r.c.Kind == KindInvitation && r.event != nil {
+		b := calendar.Builder{Org: r.org, PublicURL: r.base, Lang: rc.Lang}
+		d.Calendar = b.Invitation(*r.event, calendar.MethodRequest, []calendar.Person{{Name: rc.Name, Email: rc.Email, Invited: true}}, r.s.now())
+		d.CalendarMethod = string(calendar.MethodRequest)
+	}
+	return d, nil
 }
 
 // Preview is one recipient's mail as it would be sent.
