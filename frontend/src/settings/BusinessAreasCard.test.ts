@@ -20,6 +20,7 @@ const saved: setting.Settings = {
   baseUrl: '',
   defaultLanguage: 'da',
   timeZone: 'Europe/Copenhagen',
+  calendarName: '',
   businessAreas: ['Lautrupgård', 'Ballerup Erhvervsområde'],
   themes: ['Grøn omstilling'],
   updatedAt: '2026-11-28T16:00:00Z',

@@ -15,6 +15,7 @@ const saved: setting.Settings = {
   baseUrl: '',
   defaultLanguage: 'da',
   timeZone: 'Europe/Copenhagen',
+  calendarName: '',
   businessAreas: [],
   themes: ['Grøn omstilling'],
   updatedAt: '2026-11-28T16:00:00Z',
@@ -147,5 +148,59 @@ describe('SettingsForm', () => {
     expect(input.disabled).toBe(true)
     expect(input.value).toBe('https://events.example.dk')
     expect(w.text()).toContain('CONVENE_BASE_URL')
+  })
+
+  it('has a calendar name field whose help names the default, in the organiser language', async () => {
+    const w = mountForm()
+    await flushPromises()
+    const input = w.get('input[data-testid="settings-calendarName"]').element as HTMLInputElement
+    expect(w.get('label[for="settings-calendarName"]').text()).toBe('Kalenderens navn')
+    expect(input.value).toBe('')
+    expect(input.getAttribute('aria-describedby')).toBe('settings-calendarName-help')
+    expect(input.placeholder).toBe('Ballerup Kommune: arrangementer')
+    const help = () => w.get('#settings-calendarName-help').text()
+    expect(help()).toContain('abonnerer')
+    expect(help()).toContain('»Ballerup Kommune: arrangementer«')
+    // The default follows the organiser's name and language as typed.
+    await type(w, 'settings-organiserName', 'Erhvervshuset')
+    expect(help()).toContain('»Erhvervshuset: arrangementer«')
+    settings.value = { ...saved, defaultLanguage: 'en' }
+    const en = mountForm()
+    await flushPromises()
+    expect(en.get('#settings-calendarName-help').text()).toContain('»Ballerup Kommune: events«')
+  })
+
+  it('checks the calendar name like the other fields', async () => {
+    const w = mountForm()
+    await flushPromises()
+    await type(w, 'settings-calendarName', 'x'.repeat(121))
+    expect(w.text()).toContain('Må højst være 120 tegn.')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(save).not.toHaveBeenCalled()
+    await type(w, 'settings-calendarName', 'x'.repeat(120))
+    expect(w.text()).not.toContain('Må højst være 120 tegn.')
+  })
+
+  it('saves the calendar name with the rest, trimmed', async () => {
+    save.mockImplementation(async (s: setting.Settings) => ({ ...s, updatedBy: 'Anna Admin', updatedAt: '2026-11-28T17:30:00Z' }))
+    const w = mountForm()
+    await flushPromises()
+    await type(w, 'settings-calendarName', '  Erhverv Ballerup – arrangementer ')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(save).toHaveBeenCalledTimes(1)
+    expect(save.mock.calls[0][0]).toMatchObject({
+      calendarName: 'Erhverv Ballerup – arrangementer', organiserName: 'Ballerup Kommune', themes: ['Grøn omstilling'],
+    })
+    expect(settings.value?.calendarName).toBe('Erhverv Ballerup – arrangementer')
+    expect((w.get('input[data-testid="settings-calendarName"]').element as HTMLInputElement).value).toBe('Erhverv Ballerup – arrangementer')
+  })
+
+  it('shows a saved calendar name', async () => {
+    settings.value = { ...saved, calendarName: 'Erhverv i Ballerup' }
+    const w = mountForm()
+    await flushPromises()
+    expect((w.get('input[data-testid="settings-calendarName"]').element as HTMLInputElement).value).toBe('Erhverv i Ballerup')
   })
 })

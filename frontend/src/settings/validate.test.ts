@@ -16,6 +16,7 @@ const good: EditableSettings = {
   phone: '+45 8940 2000',
   email: 'erhverv@aarhus.dk',
   baseUrl: 'https://arrangementer.aarhus.dk',
+  calendarName: 'Erhverv Aarhus: arrangementer',
   defaultLanguage: 'da',
   timeZone: 'Europe/Copenhagen',
 }
@@ -26,7 +27,7 @@ describe('validateSettings', () => {
   })
 
   it('accepts empty optional fields', () => {
-    expect(validateSettings({ ...good, department: '', address: '', phone: '', baseUrl: '' })).toEqual({})
+    expect(validateSettings({ ...good, department: '', address: '', phone: '', baseUrl: '', calendarName: '' })).toEqual({})
   })
 
   it('reports every problem at once with the server keys', () => {
@@ -37,6 +38,7 @@ describe('validateSettings', () => {
       phone: '12ab',
       email: 'not-an-address',
       baseUrl: 'ftp://x',
+      calendarName: 'x'.repeat(121),
       defaultLanguage: 'de',
       timeZone: '',
     })
@@ -47,6 +49,7 @@ describe('validateSettings', () => {
       phone: { key: 'settings.error.phone' },
       email: { key: 'error.email' },
       baseUrl: { key: 'settings.error.base_url' },
+      calendarName: { key: 'error.too_long', params: { max: 120 } },
       defaultLanguage: { key: 'settings.error.language' },
       timeZone: { key: 'error.required' },
     })
@@ -60,6 +63,10 @@ describe('validateField', () => {
     ['organiserName', 'x'.repeat(121), 'error.too_long'],
     ['address', 'x'.repeat(200), null],
     ['address', 'x'.repeat(201), 'error.too_long'],
+    ['calendarName', '', null],
+    ['calendarName', 'ø'.repeat(120), null],
+    ['calendarName', 'x'.repeat(121), 'error.too_long'],
+    ['calendarName', 'Erhverv\tkalender', 'error.control_chars'],
     ['email', '', 'error.required'],
     ['email', '  navn@firma.dk ', null],
     ['timeZone', 'Local', 'settings.error.time_zone'],

@@ -14,6 +14,7 @@ export type SettingsField =
   | 'phone'
   | 'email'
   | 'baseUrl'
+  | 'calendarName'
   | 'defaultLanguage'
   | 'timeZone'
 
@@ -25,6 +26,7 @@ export const settingsFields: readonly SettingsField[] = [
   'phone',
   'email',
   'baseUrl',
+  'calendarName',
   'defaultLanguage',
   'timeZone',
 ]
@@ -122,6 +124,8 @@ export function validateField(field: SettingsField, raw: string): Message | null
       return validEmail(value) ? null : { key: 'error.email' }
     case 'baseUrl':
       return value !== '' && !validBaseURL(value) ? { key: 'settings.error.base_url' } : null
+    case 'calendarName':
+      return checkText(value, false, 120)
     case 'defaultLanguage':
       return value === 'da' || value === 'en' ? null : { key: 'settings.error.language' }
     case 'timeZone':
