@@ -27,8 +27,9 @@ func (s *Service) FeedToken(ctx context.Context, email string) (string, error) {
 	return token, err
 }
 
-// FeedEvents returns the events of a personal feed: those its address is
-// registered for (as attendee or contact) and has not cancelled, the last
+// FeedEvents returns the events of a personal feed: those its address
+// holds a confirmed place at (as attendee or contact; a waitlisted place
+// is not a seat, so it shows when promoted), the last
 // 90 days and all future ones. A cancelled event stays, so the
 // subscriber's calendar shows the cancellation.
 func (s *Service) FeedEvents(ctx context.Context, token string) (string, []event.Event, error) {
@@ -44,7 +45,7 @@ func (s *Service) FeedEvents(ctx context.Context, token string) (string, []event
 	}
 	out := []event.Event{}
 	err := s.store.R(ctx).Model(&event.Event{}).
-		Where(`status IN ? AND starts_at >= ? AND id IN (SELECT r.event_id FROM registrations r WHERE r.status <> 'cancelled'
+		Where(`status IN ? AND starts_at >= ? AND id IN (SELECT r.event_id FROM registrations r WHERE r.status = 'confirmed'
 			AND (r.email = ? OR r.id IN (SELECT registration_id FROM registration_attendees WHERE email = ?)))`,
 			[]event.Status{event.StatusPublished, event.StatusCancelled, event.StatusCompleted}, s.now().Add(-event.FeedWindow), email, email).
 		Order("starts_at, id").Find(&out).Error

@@ -182,6 +182,34 @@ func (s *Server) eventFile(w http.ResponseWriter, r *http.Request, slug string) 
 	newCalendarFile(s.calendarBuilder(st).File(e), events, st).serve(w, r, e.Slug+".ics", "public, max-age=300")
 }
 
+// registrationFile serves /r/{token}/event.ics: the event of a
+// registration, for the holder of its personal link, whatever the event's
+// visibility.
+func (s *Server) registrationFile(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Registrations == nil {
+		s.notFound(w, r)
+		return
+	}
+	_, e, err := s.cfg.Registrations.ByToken(r.Context(), r.PathValue("token"))
+	if errors.Is(err, registration.ErrNotFound) {
+		s.notFound(w, r)
+		return
+	}
+	if err != nil {
+		s.cfg.Log.Error("load registration", "err", err)
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	st, err := s.cfg.Settings.Get(r.Context())
+	if err != nil {
+		s.cfg.Log.Error("load settings for event file", "err", err)
+		s.fail(w, r, http.StatusInternalServerError, "error.internal")
+		return
+	}
+	w.Header().Set("X-Robots-Tag", "noindex")
+	newCalendarFile(s.calendarBuilder(st).File(e), []event.Event{e}, st).serve(w, r, e.Slug+".ics", "private, max-age=300")
+}
+
 // calendarLinks are an event's "add to calendar" links.
 type calendarLinks struct {
 	ICS, Google, Outlook string

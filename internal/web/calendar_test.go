@@ -177,6 +177,9 @@ func TestPersonalFeedFollowsRegistrations(t *testing.T) {
 	if !strings.Contains(feed, "DTSTART:"+moved.StartsAt.UTC().Format("20060102T150405Z")) || !strings.Contains(feed, "SEQUENCE:1") {
 		t.Fatalf("after moving:\n%s", feed)
 	}
+	if status, file := w.get("/r/" + a.Token + "/event.ics"); status != 200 || !strings.Contains(file, "UID:"+evs[0].UID) {
+		t.Fatalf("the registration's event file: %d", status)
+	}
 	f.regs.Cancel(ctx, a.Token)
 	if _, feed = w.get(path); strings.Contains(feed, evs[0].UID) {
 		t.Fatal("a cancelled registration stayed in the feed")

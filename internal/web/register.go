@@ -310,11 +310,16 @@ func (s *Server) registrationPage(w http.ResponseWriter, r *http.Request) {
 		Done     bool
 		Changed  bool
 		Feed     *subscribeLinks
+		// Links are the event's add-to-calendar links; the file comes
+		// through the registration, so invite-only events work too.
+		Links calendarLinks
 		CSRF     string
 		CanAlter bool
 	}{Event: s.viewOf(e, s.requestLang(w, r), s.location(r.Context())), Reg: reg, Code: registration.CheckinCode(reg.Token),
 		New: r.URL.Query().Get("new") == "1", Done: r.URL.Query().Get("cancelled") == "1", Changed: r.URL.Query().Get("changed") == "1",
 		CSRF: s.formToken(w, r), CanAlter: s.cfg.Registrations.CanChange(reg, e)}
+	v.Links = v.Event.Links
+	v.Links.ICS = "/r/" + reg.Token + "/event.ics"
 	if reg.Status != registration.StatusCancelled {
 		if token, err := s.cfg.Registrations.FeedToken(r.Context(), reg.Email); err != nil {
 			s.cfg.Log.Error("personal feed token", "err", err)

@@ -151,6 +151,7 @@ func (s *Server) routes() []route {
 		{Method: "GET", Pattern: "/r/{token}", Access: public, Handler: s.registrationPage},
 		{Method: "POST", Pattern: "/r/{token}/cancel", Access: public, Handler: s.cancelRegistration},
 		{Method: "GET", Pattern: "/r/{token}/change", Access: public, Handler: s.changePage},
+		{Method: "GET", Pattern: "/r/{token}/event.ics", Access: public, Handler: s.registrationFile},
 		{Method: "POST", Pattern: "/r/{token}/change", Access: public, Handler: s.changeRegistration},
 		{Method: "GET", Pattern: "/i/{token}", Access: public, Handler: s.invitationPage},
 		{Method: "POST", Pattern: "/i/{token}/decline", Access: public, Handler: s.declineInvitation},
