@@ -133,3 +133,41 @@ func (s *Segments) Count(target string, f company.Filter) (int64, error) {
 func (s *Segments) Export(id int64, format string) (FileData, error) {
 	return fileData(s.deps.Register.ExportSegment(s.ctx, id, format))
 }
+
+// PreviewFinancialImport reads a file of annual figures (CVR, year,
+// months, revenue, gross profit, operating result) and dry-runs it.
+func (c *Companies) PreviewFinancialImport(req ImportRequest) (ImportPreview, error) {
+	sh, m, err := c.financialSheet(req)
+	if err != nil {
+		return ImportPreview{}, err
+	}
+	res, err := c.deps.Register.ImportFinancials(c.ctx, sh, m, true)
+	if err != nil {
+		return ImportPreview{}, err
+	}
+	return ImportPreview{Format: sh.Format, Encoding: sh.Encoding, Delimiter: sh.Delimiter, Header: sh.Header, Sample: sh.Rows[:min(len(sh.Rows), 5)],
+		Fields: company.FinancialFields, Mapping: m, Result: res}, nil
+}
+
+// ImportFinancials writes a file of annual figures in one transaction; a
+// file with any bad row changes nothing.
+func (c *Companies) ImportFinancials(req ImportRequest) (company.ImportResult, error) {
+	sh, m, err := c.financialSheet(req)
+	if err != nil {
+		return company.ImportResult{}, err
+	}
+	return c.deps.Register.ImportFinancials(c.ctx, sh, m, false)
+}
+
+func (c *Companies) financialSheet(req ImportRequest) (company.Sheet, company.Mapping, error) {
+	suggested := req.Mapping
+	req.Mapping = company.Mapping{"_": -1} // keep sheet() from suggesting company columns
+	sh, _, err := c.sheet(req)
+	if err != nil {
+		return company.Sheet{}, nil, err
+	}
+	if len(suggested) == 0 {
+		suggested = company.SuggestFinancialMapping(sh.Header)
+	}
+	return sh, suggested, nil
+}

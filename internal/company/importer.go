@@ -81,6 +81,10 @@ type ImportResult struct {
 	ContactsUpdated  int         `json:"contactsUpdated"`
 	Skipped          int         `json:"skipped"`
 	Failed           int         `json:"failed"`
+	// FinancialsCreated and FinancialsUpdated count the years of a
+	// financials file.
+	FinancialsCreated int `json:"financialsCreated"`
+	FinancialsUpdated int `json:"financialsUpdated"`
 }
 
 // plannedRow is a validated row ready to apply.

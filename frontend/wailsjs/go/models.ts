@@ -283,6 +283,8 @@ export namespace company {
 	    contactsUpdated: number;
 	    skipped: number;
 	    failed: number;
+	    financialsCreated: number;
+	    financialsUpdated: number;
 	}
 	export interface Options {
 	    clusters: string[];

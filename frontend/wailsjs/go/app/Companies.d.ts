@@ -15,11 +15,15 @@ export function Get(arg1:number):Promise<company.Company>;
 
 export function Import(arg1:app.ImportRequest):Promise<company.ImportResult>;
 
+export function ImportFinancials(arg1:app.ImportRequest):Promise<company.ImportResult>;
+
 export function List(arg1:company.Query):Promise<company.Page>;
 
 export function Merge(arg1:number,arg2:number):Promise<company.Company>;
 
 export function Options():Promise<company.Options>;
+
+export function PreviewFinancialImport(arg1:app.ImportRequest):Promise<app.ImportPreview>;
 
 export function PreviewImport(arg1:app.ImportRequest):Promise<app.ImportPreview>;
 

@@ -26,6 +26,10 @@ export function Import(arg1) {
   return window['go']['app']['Companies']['Import'](arg1);
 }
 
+export function ImportFinancials(arg1) {
+  return window['go']['app']['Companies']['ImportFinancials'](arg1);
+}
+
 export function List(arg1) {
   return window['go']['app']['Companies']['List'](arg1);
 }
@@ -36,6 +40,10 @@ export function Merge(arg1, arg2) {
 
 export function Options() {
   return window['go']['app']['Companies']['Options']();
+}
+
+export function PreviewFinancialImport(arg1) {
+  return window['go']['app']['Companies']['PreviewFinancialImport'](arg1);
 }
 
 export function PreviewImport(arg1) {
