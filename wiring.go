@@ -14,6 +14,7 @@ import (
 
 	"convene/app"
 	"convene/internal/auth"
+	"convene/internal/award"
 	"convene/internal/calendar"
 	"convene/internal/campaign"
 	"convene/internal/company"
@@ -91,7 +92,7 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 	registrations.SetInvitations(campaigns)
 	deps := &app.Deps{
 		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
-		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: events, Registrations: registrations, Campaigns: campaigns,
+		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: events, Registrations: registrations, Campaigns: campaigns, Awards: award.NewService(st, events),
 		Catalog: cio.cat, Log: log, Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
 	}
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil
@@ -138,7 +139,7 @@ func (s *system) newWeb(admin fs.FS, withRPC bool) error {
 	cfg := web.Config{
 		TrustedProxies: proxies,
 		Store:          s.store, Settings: s.deps.Settings, Users: s.deps.Users, Catalog: s.deps.Catalog, Log: s.log,
-		Admin: admin, Events: s.deps.Events, Registrations: s.deps.Registrations, Campaigns: s.deps.Campaigns, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
+		Admin: admin, Events: s.deps.Events, Registrations: s.deps.Registrations, Campaigns: s.deps.Campaigns, Awards: s.deps.Awards, FormatError: s.deps.FormatError, BaseURLOverride: s.cfg.BaseURL, Addr: s.cfg.Addr, Version: version,
 	}
 	if withRPC {
 		cfg.Services = func(ctx context.Context, actor auth.Actor) []any { return app.Bound(ctx, s.deps, actor) }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"convene/internal/auth"
+	"convene/internal/award"
 	"convene/internal/campaign"
 	"convene/internal/company"
 	"convene/internal/event"
@@ -35,8 +36,10 @@ type Deps struct {
 	Registrations *registration.Service
 	// Campaigns are the mailings and invitations.
 	Campaigns *campaign.Service
-	Catalog   *i18n.Catalog
-	Log       *slog.Logger
+	// Awards are the gazelle award rounds.
+	Awards  *award.Service
+	Catalog *i18n.Catalog
+	Log     *slog.Logger
 	// Version is the program's version.
 	Version string
 	// Mode is "desktop" or "serve".
@@ -67,7 +70,7 @@ type call struct {
 // a bound method, so they travel in the service value.
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
 	c := call{ctx: ctx, actor: actor, deps: d}
-	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}, &Registrations{c}, &Campaigns{c}}
+	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}, &Registrations{c}, &Campaigns{c}, &Gazelles{c}}
 }
 
 // FormatError turns an error from a bound method into the Problem the

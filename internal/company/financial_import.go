@@ -16,7 +16,7 @@ var FinancialFields = []string{"cvr", "year", "months", "netRevenue", "grossProf
 var financialHeaderNames = map[string][]string{
 	"cvr": {"cvr", "cvr-nr", "cvr nr", "cvr-nummer", "cvr number"}, "year": {"år", "regnskabsår", "year"},
 	"months": {"måneder", "mdr", "periode (mdr)", "months"}, "netRevenue": {"omsætning", "nettoomsætning", "revenue", "net revenue"},
-	"grossProfit": {"bruttofortjeneste", "bruttoresultat", "gross profit"},
+	"grossProfit":     {"bruttofortjeneste", "bruttoresultat", "gross profit"},
 	"operatingResult": {"primært resultat", "driftsresultat", "resultat af primær drift", "operating result", "ebit"},
 }
 

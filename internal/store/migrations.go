@@ -19,6 +19,7 @@ func migrations() []Migration {
 		{Version: 7, Name: "registration desk: check-in codes, notes, reminders, inline mail images", Up: v7Desk},
 		{Version: 8, Name: "calendars: personal feeds, invitations in mail", Up: v8Calendars},
 		{Version: 9, Name: "campaigns: mailings, recipients, invitations, newsletter sign-ups", Up: v9Campaigns},
+		{Version: 10, Name: "gazelle award rounds", Up: v10Awards},
 	}
 }
 
@@ -394,5 +395,42 @@ func v9Campaigns(tx *gorm.DB) error {
 			created_at DATETIME NOT NULL,
 			confirmed_at DATETIME
 		)`,
+	)
+}
+
+func v10Awards(tx *gorm.DB) error {
+	return execAll(tx,
+		// One round per award year; its event is the nytårskur where the
+		// gazelles are celebrated.
+		`CREATE TABLE award_rounds (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			year INTEGER NOT NULL UNIQUE,
+			status TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+			event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+			evaluated_at DATETIME,
+			published_at DATETIME,
+			created_at DATETIME NOT NULL,
+			updated_at DATETIME NOT NULL
+		)`,
+		// Every company evaluated in a round, with the engine's verdict and
+		// its evidence as they were, and the jury's work on it.
+		`CREATE TABLE award_entries (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			round_id INTEGER NOT NULL REFERENCES award_rounds(id) ON DELETE CASCADE,
+			company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+			result TEXT NOT NULL,
+			verdict TEXT NOT NULL DEFAULT '{}',
+			growth REAL,
+			shortlisted INTEGER NOT NULL DEFAULT 0,
+			manual_reason TEXT NOT NULL DEFAULT '',
+			jury_note TEXT NOT NULL DEFAULT '',
+			decision TEXT NOT NULL DEFAULT '' CHECK (decision IN ('', 'winner', 'gazelle', 'rejected')),
+			decided_by TEXT NOT NULL DEFAULT '',
+			decided_at DATETIME,
+			updated_at DATETIME NOT NULL,
+			UNIQUE (round_id, company_id)
+		)`,
+		`CREATE INDEX award_entries_round ON award_entries(round_id, result)`,
+		`CREATE INDEX award_entries_company ON award_entries(company_id)`,
 	)
 }

@@ -101,6 +101,9 @@ type eventPageData struct {
 	Invitation string
 	// Decline offers "I can't come" on an invitation's page.
 	Decline *declineView
+	// GazelleYear is the award year celebrated at this event (a
+	// nytårskur with a published round), or 0.
+	GazelleYear int
 }
 
 func attendeeRows(e event.Event) []int {
@@ -118,6 +121,13 @@ func attendeeRows(e event.Event) []int {
 // eventData builds the event page's data for e.
 func (s *Server) eventData(w http.ResponseWriter, r *http.Request, e event.Event) eventPageData {
 	d := eventPageData{eventView: s.viewOf(e, s.requestLang(w, r), s.location(r.Context()))}
+	if s.cfg.Awards != nil && e.Kind == event.KindNewYear {
+		if round, err := s.cfg.Awards.RoundForEvent(r.Context(), e.ID); err != nil {
+			s.cfg.Log.Error("award round of event", "event_id", e.ID, "err", err)
+		} else if round != nil {
+			d.GazelleYear = round.Year
+		}
+	}
 	if s.cfg.Registrations == nil {
 		return d
 	}
@@ -303,16 +313,16 @@ func (s *Server) registrationPage(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Robots-Tag", "noindex")
 	v := struct {
-		Event    eventView
-		Reg      registration.Registration
-		Code     string
-		New      bool
-		Done     bool
-		Changed  bool
-		Feed     *subscribeLinks
+		Event   eventView
+		Reg     registration.Registration
+		Code    string
+		New     bool
+		Done    bool
+		Changed bool
+		Feed    *subscribeLinks
 		// Links are the event's add-to-calendar links; the file comes
 		// through the registration, so invite-only events work too.
-		Links calendarLinks
+		Links    calendarLinks
 		CSRF     string
 		CanAlter bool
 	}{Event: s.viewOf(e, s.requestLang(w, r), s.location(r.Context())), Reg: reg, Code: registration.CheckinCode(reg.Token),

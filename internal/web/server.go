@@ -35,6 +35,8 @@ type Config struct {
 	// Campaigns answers invitation, unsubscribe and newsletter links; nil
 	// answers none.
 	Campaigns Campaigns
+	// Awards lists the published gazelles; nil lists none.
+	Awards Awards
 	// FormPostsPerAddress caps public form posts per client address in 10
 	// minutes; 0 means 600, negative means no cap (as for a benchmark
 	// whose clients all share one address).
@@ -161,6 +163,7 @@ func (s *Server) routes() []route {
 		{Method: "POST", Pattern: "/tilmeld-nyhedsbrev", Access: public, Handler: s.newsletterSignUp},
 		{Method: "GET", Pattern: "/tilmeld-nyhedsbrev/{token}", Access: public, Handler: s.newsletterConfirmPage},
 		{Method: "POST", Pattern: "/tilmeld-nyhedsbrev/{token}", Access: public, Handler: s.newsletterConfirm},
+		{Method: "GET", Pattern: "/gazeller", Access: public, Handler: s.gazelles},
 		{Method: "GET", Pattern: "/calendar.ics", Access: public, Handler: s.publicFeed},
 		{Method: "GET", Pattern: "/f/{file}", Access: public, Handler: s.personalFeed},
 		{Method: "GET", Pattern: "/healthz", Access: public, Handler: s.healthz},

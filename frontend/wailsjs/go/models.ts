@@ -84,6 +84,105 @@ export namespace auth {
 
 }
 
+export namespace award {
+	
+	export interface Counts {
+	    evaluated: number;
+	    gazelles: number;
+	    review: number;
+	    notEnough: number;
+	    shortlisted: number;
+	    decided: number;
+	}
+	export interface Entry {
+	    id: number;
+	    roundId: number;
+	    companyId: number;
+	    companyName: string;
+	    cvr?: string;
+	    result: string;
+	    verdict: gazelle.Verdict;
+	    growth?: number;
+	    shortlisted: boolean;
+	    manualReason: string;
+	    juryNote: string;
+	    decision: string;
+	    decidedBy: string;
+	    // Go type: time
+	    decidedAt?: any;
+	    // Go type: time
+	    updatedAt: any;
+	}
+	export interface EntryQuery {
+	    roundId: number;
+	    list: string;
+	    search: string;
+	    limit: number;
+	}
+	export interface Guest {
+	    id: number;
+	    roundId: number;
+	    companyId: number;
+	    companyName: string;
+	    cvr?: string;
+	    result: string;
+	    verdict: gazelle.Verdict;
+	    growth?: number;
+	    shortlisted: boolean;
+	    manualReason: string;
+	    juryNote: string;
+	    decision: string;
+	    decidedBy: string;
+	    // Go type: time
+	    decidedAt?: any;
+	    // Go type: time
+	    updatedAt: any;
+	    registered: string;
+	    seats: number;
+	}
+	export interface HistoryItem {
+	    year: number;
+	    roundId: number;
+	    published: boolean;
+	    result: string;
+	    growth?: number;
+	    decision: string;
+	}
+	export interface NewYearTemplate {
+	    theme: string;
+	    date: string;
+	    capacity: number;
+	}
+	export interface Point {
+	    year: number;
+	    value: number;
+	}
+	export interface Round {
+	    id: number;
+	    year: number;
+	    status: string;
+	    eventId?: number;
+	    // Go type: time
+	    evaluatedAt?: any;
+	    // Go type: time
+	    publishedAt?: any;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	}
+	export interface Slide {
+	    companyName: string;
+	    winner: boolean;
+	    growth?: number;
+	    from: number;
+	    to: number;
+	    measure: string;
+	    points: Point[];
+	}
+
+}
+
 export namespace campaign {
 	
 	export interface Campaign {
@@ -394,6 +493,62 @@ export namespace event {
 	    ordinal: number;
 	    weekday: number;
 	    count: number;
+	}
+
+}
+
+export namespace gazelle {
+	
+	export interface Point {
+	    year: number;
+	    value: number;
+	    growth?: number;
+	}
+	export interface Series {
+	    measure: string;
+	    points: Point[];
+	}
+	export interface Financial {
+	    year: number;
+	    months: number;
+	    netRevenue?: number;
+	    grossProfit?: number;
+	    operatingResult?: number;
+	}
+	export interface Evidence {
+	    reports: Financial[];
+	    series: Series;
+	    totalGrowth?: number;
+	    operatingSum?: number;
+	}
+	
+	
+	export interface Rule {
+	    id: number;
+	    name: string;
+	    status: string;
+	    detail: i18n.Message;
+	}
+	
+	export interface Verdict {
+	    definition: string;
+	    companyId: number;
+	    name: string;
+	    year: number;
+	    from: number;
+	    result: string;
+	    rules: Rule[];
+	    warnings: i18n.Message[];
+	    evidence: Evidence;
+	}
+
+}
+
+export namespace i18n {
+	
+	export interface Message {
+	    key: string;
+	    params?: {[key: string]: any};
 	}
 
 }
