@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"path/filepath"
 
+	"convene/internal/audit"
 	"convene/internal/auth"
 	"convene/internal/award"
 	"convene/internal/campaign"
@@ -69,7 +70,8 @@ type call struct {
 // request for the signed-in user. Wails cannot pass a context or an actor to
 // a bound method, so they travel in the service value.
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
-	c := call{ctx: ctx, actor: actor, deps: d}
+	// The audit log names whoever acts through these services.
+	c := call{ctx: audit.WithActor(ctx, actor.Label()), actor: actor, deps: d}
 	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}, &Registrations{c}, &Campaigns{c}, &Gazelles{c}}
 }
 

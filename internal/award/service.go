@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/event"
 	"convene/internal/gazelle"
 	"convene/internal/i18n"
@@ -139,7 +140,10 @@ func (s *Service) Evaluate(ctx context.Context, roundID int64) (int, error) {
 				return err
 			}
 		}
-		return s.store.W(ctx).Model(&Round{}).Where("id = ?", r.ID).Updates(map[string]any{"evaluated_at": s.now(), "updated_at": s.now()}).Error
+		if err := s.store.W(ctx).Model(&Round{}).Where("id = ?", r.ID).Updates(map[string]any{"evaluated_at": s.now(), "updated_at": s.now()}).Error; err != nil {
+			return err
+		}
+		return audit.Log(ctx, s.store.W(ctx), "award_round", r.ID, "evaluate", map[string]any{"companies": len(verdicts)})
 	})
 	return len(verdicts), err
 }
@@ -250,7 +254,19 @@ func (s *Service) editEntry(ctx context.Context, id int64, set map[string]any) (
 		return Entry{}, err
 	}
 	set["updated_at"] = s.now()
-	if err := s.store.W(ctx).Model(&Entry{}).Where("id = ?", id).Updates(set).Error; err != nil {
+	err = s.store.Tx(ctx, func(ctx context.Context) error {
+		if err := s.store.W(ctx).Model(&Entry{}).Where("id = ?", id).Updates(set).Error; err != nil {
+			return err
+		}
+		detail := map[string]any{"round": e.RoundID, "company": e.CompanyName}
+		for k, v := range set {
+			if k != "updated_at" && k != "decided_at" {
+				detail[k] = v
+			}
+		}
+		return audit.Log(ctx, s.store.W(ctx), "award_entry", id, "edit", detail)
+	})
+	if err != nil {
 		return Entry{}, err
 	}
 	return s.Entry(ctx, id)
@@ -337,7 +353,10 @@ func (s *Service) AddByHand(ctx context.Context, roundID, companyID int64, reaso
 			Updates(map[string]any{"manual_reason": reason, "shortlisted": true}).Error; err != nil {
 			return err
 		}
-		return s.store.W(ctx).Model(&Entry{}).Where("round_id = ? AND company_id = ?", r.ID, companyID).Pluck("id", &id).Error
+		if err := s.store.W(ctx).Model(&Entry{}).Where("round_id = ? AND company_id = ?", r.ID, companyID).Pluck("id", &id).Error; err != nil {
+			return err
+		}
+		return audit.Log(ctx, s.store.W(ctx), "award_entry", id, "add_by_hand", reason)
 	})
 	if err != nil {
 		return Entry{}, err
@@ -366,6 +385,9 @@ func (s *Service) Publish(ctx context.Context, roundID int64) (Round, error) {
 		}
 		return Round{}, ErrPublished
 	}
+	if err := audit.Log(ctx, s.store.W(ctx), "award_round", roundID, "publish", nil); err != nil {
+		return Round{}, err
+	}
 	return s.Round(ctx, roundID)
 }
 
@@ -373,6 +395,9 @@ func (s *Service) Publish(ctx context.Context, roundID int64) (Round, error) {
 func (s *Service) Unpublish(ctx context.Context, roundID int64) (Round, error) {
 	if err := s.store.W(ctx).Model(&Round{}).Where("id = ?", roundID).
 		Updates(map[string]any{"status": StatusDraft, "published_at": nil, "updated_at": s.now()}).Error; err != nil {
+		return Round{}, err
+	}
+	if err := audit.Log(ctx, s.store.W(ctx), "award_round", roundID, "unpublish", nil); err != nil {
 		return Round{}, err
 	}
 	return s.Round(ctx, roundID)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"convene/internal/audit"
 	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/mail"
@@ -65,7 +66,13 @@ func (s *Service) Decline(ctx context.Context, token string) (Invitation, error)
 	}
 	if inv.Recipient.DeclinedAt == nil {
 		now := s.now()
-		if err := s.store.W(ctx).Model(&Recipient{}).Where("id = ? AND declined_at IS NULL", inv.Recipient.ID).Update("declined_at", now).Error; err != nil {
+		err := s.store.Tx(ctx, func(ctx context.Context) error {
+			if err := s.store.W(ctx).Model(&Recipient{}).Where("id = ? AND declined_at IS NULL", inv.Recipient.ID).Update("declined_at", now).Error; err != nil {
+				return err
+			}
+			return audit.Log(ctx, s.store.W(ctx), "campaign", inv.Campaign.ID, "declined", inv.Recipient.Email)
+		})
+		if err != nil {
 			return Invitation{}, err
 		}
 		inv.Recipient.DeclinedAt = &now
@@ -197,5 +204,5 @@ func (s *Service) Remind(ctx context.Context, eventID int64) (int, error) {
 		}
 		n++
 	}
-	return n, nil
+	return n, audit.Log(ctx, s.store.W(ctx), "event", eventID, "invitation_reminders", map[string]any{"mails": n})
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/company"
 	"convene/internal/event"
 	"convene/internal/i18n"
@@ -122,7 +123,10 @@ func (s *Service) Save(ctx context.Context, in Campaign, actor string) (Campaign
 		if c.ID == 0 {
 			c.Status, c.CreatedAt, c.CreatedBy = StatusDraft, now, actor
 			c.StartedAt, c.QueuedAt, c.FinishedAt = nil, nil, nil
-			return db.Create(&c).Error
+			if err := db.Create(&c).Error; err != nil {
+				return err
+			}
+			return audit.Log(ctx, db, "campaign", c.ID, "create", c.Name)
 		}
 		var before Campaign
 		if err := db.Take(&before, c.ID).Error; err != nil {
@@ -138,7 +142,10 @@ func (s *Service) Save(ctx context.Context, in Campaign, actor string) (Campaign
 		// again, with its checks, by Send.
 		c.Status, c.CreatedAt, c.CreatedBy = StatusDraft, before.CreatedAt, before.CreatedBy
 		c.StartedAt, c.QueuedAt, c.FinishedAt = nil, nil, nil
-		return db.Select("*").Omit("id").Updates(&c).Error
+		if err := db.Select("*").Omit("id").Updates(&c).Error; err != nil {
+			return err
+		}
+		return audit.Log(ctx, db, "campaign", c.ID, "update", c.Name)
 	})
 	if err != nil {
 		return Campaign{}, fmt.Errorf("save campaign: %w", err)
@@ -175,7 +182,7 @@ func (s *Service) Delete(ctx context.Context, id int64) error {
 		}
 		return ErrWrongState
 	}
-	return nil
+	return audit.Log(ctx, s.store.W(ctx), "campaign", id, "delete", nil)
 }
 
 // setStatus moves a campaign from one of from to status in the context's
@@ -195,5 +202,5 @@ func (s *Service) setStatus(ctx context.Context, id int64, from []Status, to Sta
 		}
 		return ErrWrongState
 	}
-	return nil
+	return audit.Log(ctx, s.store.W(ctx), "campaign", id, string(to), nil)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"convene/internal/audit"
+
 	"gorm.io/gorm"
 )
 
@@ -41,6 +43,9 @@ func (s *Service) Unsubscribe(ctx context.Context, token, how string) (Unsubscri
 	}
 	err = s.store.Tx(ctx, func(ctx context.Context) error {
 		if err := s.outbox.Suppress(ctx, rc.Email, "unsubscribed", how); err != nil {
+			return err
+		}
+		if err := audit.Log(ctx, s.store.W(ctx), "campaign", rc.CampaignID, "unsubscribed", rc.Email); err != nil {
 			return err
 		}
 		for _, id := range contacts {

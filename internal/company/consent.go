@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/i18n"
 )
 
@@ -45,7 +46,13 @@ func (s *Service) GiveConsent(ctx context.Context, contactID int64, source, word
 		return Consent{}, err
 	}
 	c := Consent{ContactID: contactID, GivenAt: s.now(), Source: source, WordingVersion: wording}
-	if err := s.store.W(ctx).Create(&c).Error; err != nil {
+	err := s.store.Tx(ctx, func(ctx context.Context) error {
+		if err := s.store.W(ctx).Create(&c).Error; err != nil {
+			return err
+		}
+		return audit.Log(ctx, s.store.W(ctx), "consent", contactID, "give", map[string]string{"source": source, "wording": wording})
+	})
+	if err != nil {
 		return Consent{}, fmt.Errorf("record consent of contact %d: %w", contactID, err)
 	}
 	return c, nil
@@ -59,8 +66,14 @@ func (s *Service) WithdrawConsent(ctx context.Context, contactID int64, how stri
 		e.Fields = map[string]i18n.Message{"withdrawnHow": {Key: "error.required"}}
 		return e
 	}
-	return s.store.W(ctx).Model(&Consent{}).Where("contact_id = ? AND withdrawn_at IS NULL", contactID).
-		Updates(map[string]any{"withdrawn_at": s.now(), "withdrawn_how": how}).Error
+	return s.store.Tx(ctx, func(ctx context.Context) error {
+		res := s.store.W(ctx).Model(&Consent{}).Where("contact_id = ? AND withdrawn_at IS NULL", contactID).
+			Updates(map[string]any{"withdrawn_at": s.now(), "withdrawn_how": how})
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
+		}
+		return audit.Log(ctx, s.store.W(ctx), "consent", contactID, "withdraw", how)
+	})
 }
 
 // Consents returns a contact's consent history, newest first.

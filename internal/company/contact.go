@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"convene/internal/audit"
 	"convene/internal/i18n"
 	"convene/internal/setting"
 
@@ -125,13 +126,16 @@ func (s *Service) SaveContact(ctx context.Context, in Contact) (Contact, error) 
 				return err
 			}
 			c.ID = row.ID
-			return nil
+			return audit.Log(ctx, db, "contact", c.ID, "create", c.Email)
 		}
 		res := db.Model(&contactRow{}).Where("id = ?", c.ID).Select("*").Omit("id", "created_at").Updates(&row)
 		if res.Error == nil && res.RowsAffected == 0 {
 			return ErrContactNotFound
 		}
-		return res.Error
+		if res.Error != nil {
+			return res.Error
+		}
+		return audit.Log(ctx, db, "contact", c.ID, "update", c.Email)
 	})
 	if err != nil {
 		return Contact{}, fmt.Errorf("save contact %s: %w", c.Email, err)
@@ -166,5 +170,5 @@ func (s *Service) DeleteContact(ctx context.Context, id int64) error {
 	if res.RowsAffected == 0 {
 		return ErrContactNotFound
 	}
-	return nil
+	return audit.Log(ctx, s.store.W(ctx), "contact", id, "delete", nil)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/i18n"
 	"convene/internal/store"
 
@@ -98,7 +99,10 @@ func (s *Service) Save(ctx context.Context, in Event) (Event, error) {
 			e.ReminderDays = &d
 			e.Status, e.Sequence, e.CreatedAt = StatusDraft, 0, now
 			e.Slug, e.UID = slugFor(e.Title), randomToken(16)+"@"+s.uidDomain
-			return db.Create(&e).Error
+			if err := db.Create(&e).Error; err != nil {
+				return err
+			}
+			return audit.Log(ctx, db, "event", e.ID, "create", e.Title)
 		}
 		var before Event
 		if err := db.Take(&before, e.ID).Error; err != nil {
@@ -134,6 +138,9 @@ func (s *Service) Save(ctx context.Context, in Event) (Event, error) {
 			if err := db.Exec("UPDATE events SET reminded_at = NULL WHERE id = ?", e.ID).Error; err != nil {
 				return err
 			}
+		}
+		if err := audit.Log(ctx, db, "event", e.ID, "update", changes(before, e)); err != nil {
+			return err
 		}
 		if changed && before.Status == StatusPublished && s.listener != nil {
 			return s.listener.EventChanged(ctx, before, e)
@@ -192,7 +199,10 @@ func (s *Service) transition(ctx context.Context, id int64, from []Status, edit 
 		if err := v.Err(); err != nil {
 			return err
 		}
-		return s.store.W(ctx).Select("*").Omit("id").Updates(&e).Error
+		if err := s.store.W(ctx).Select("*").Omit("id").Updates(&e).Error; err != nil {
+			return err
+		}
+		return audit.Log(ctx, s.store.W(ctx), "event", e.ID, string(e.Status), e.CancelMessage)
 	})
 	if err != nil {
 		return Event{}, err
@@ -244,6 +254,9 @@ func (s *Service) Delete(ctx context.Context, id int64) error {
 	if res.Error != nil {
 		return res.Error
 	}
+	if res.RowsAffected == 1 {
+		return audit.Log(ctx, s.store.W(ctx), "event", id, "delete", nil)
+	}
 	if res.RowsAffected == 0 {
 		if _, err := s.Get(ctx, id); err != nil {
 			return err
@@ -261,4 +274,22 @@ func (s *Service) Duplicate(ctx context.Context, id int64) (Event, error) {
 	}
 	e.ID, e.SeriesID, e.CancelMessage = 0, "", ""
 	return s.Save(ctx, e)
+}
+
+// changes names the fields an edit changed, for the audit log.
+func changes(before, after Event) []string {
+	var out []string
+	add := func(changed bool, name string) {
+		if changed {
+			out = append(out, name)
+		}
+	}
+	add(before.Title != after.Title || before.TitleEN != after.TitleEN, "title")
+	add(before.Description != after.Description || before.DescriptionEN != after.DescriptionEN, "description")
+	add(!before.StartsAt.Equal(after.StartsAt) || !before.EndsAt.Equal(after.EndsAt), "time")
+	add(before.Venue != after.Venue || before.Address != after.Address || before.OnlineURL != after.OnlineURL, "place")
+	add(before.Capacity != after.Capacity || before.SeatsPerCompany != after.SeatsPerCompany, "capacity")
+	add(before.Visibility != after.Visibility, "visibility")
+	add(before.Reminder() != after.Reminder(), "reminder")
+	return out
 }

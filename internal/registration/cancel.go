@@ -3,6 +3,7 @@ package registration
 import (
 	"context"
 
+	"convene/internal/audit"
 	"convene/internal/event"
 
 	"gorm.io/gorm"
@@ -48,6 +49,9 @@ func (s *Service) cancel(ctx context.Context, which func(*gorm.DB) *gorm.DB, not
 			return err
 		}
 		out.Status, out.CancelledAt = StatusCancelled, &now
+		if err := audit.Log(ctx, db, "registration", r.ID, "cancel", map[string]any{"event": r.EventID, "company": r.CompanyName, "notified": notify}); err != nil {
+			return err
+		}
 		if wasConfirmed {
 			if err := freeSeats(db, r.EventID, r.Seats); err != nil {
 				return err
@@ -93,6 +97,9 @@ func (s *Service) confirm(ctx context.Context, w Registration, e event.Event) er
 		return err
 	}
 	w.Status = StatusConfirmed
+	if err := audit.Log(ctx, s.store.W(ctx), "registration", w.ID, "promote", map[string]any{"event": e.ID, "company": w.CompanyName}); err != nil {
+		return err
+	}
 	return s.notify(ctx, Notice{Kind: NoticePromoted, Reg: w, Event: e})
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"convene/internal/audit"
 	"convene/internal/event"
 	"convene/internal/i18n"
 
@@ -93,6 +94,9 @@ func (s *Service) update(ctx context.Context, which func(*gorm.DB) *gorm.DB, c C
 			return err
 		}
 		if out, err = s.load(ctx, db.Where("id = ?", r.ID)); err != nil {
+			return err
+		}
+		if err := audit.Log(ctx, db, "registration", r.ID, "update", map[string]any{"event": r.EventID, "seats": len(req.Attendees), "by_staff": staff}); err != nil {
 			return err
 		}
 		if r.Status == StatusConfirmed && delta < 0 {

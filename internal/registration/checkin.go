@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"convene/internal/audit"
 	"convene/internal/i18n"
 )
 
@@ -64,6 +65,13 @@ func (s *Service) CheckIn(ctx context.Context, attendeeIDs []int64, attended boo
 			q = q.Where("attended_at IS NULL")
 		}
 		if err := q.Update("attended_at", at).Error; err != nil {
+			return err
+		}
+		action := "checkin"
+		if !attended {
+			action = "checkin_undo"
+		}
+		if err := audit.Log(ctx, db, "registration", r.ID, action, attendeeIDs); err != nil {
 			return err
 		}
 		out, err = s.load(ctx, db.Where("id = ?", r.ID))

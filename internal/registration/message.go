@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"convene/internal/audit"
 	"convene/internal/i18n"
 )
 
@@ -65,7 +66,7 @@ func (s *Service) MailRegistrants(ctx context.Context, msg Message) (int, error)
 			}
 			n++
 		}
-		return nil
+		return audit.Log(ctx, s.store.W(ctx), "event", e.ID, "mail_registrants", map[string]any{"subject": msg.Subject, "mails": n})
 	})
 	return n, err
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/event"
 )
 
@@ -46,7 +47,7 @@ func (s *Service) SendReminders(ctx context.Context) (int, error) {
 				}
 				sent++
 			}
-			return nil
+			return audit.Log(ctx, db, "event", e.ID, "reminders", map[string]any{"mails": len(regs)})
 		})
 		if err != nil {
 			return sent, err

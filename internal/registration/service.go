@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"convene/internal/audit"
 	"convene/internal/event"
 	"convene/internal/i18n"
 	"convene/internal/store"
@@ -286,6 +287,10 @@ func (s *Service) write(ctx context.Context, j *job) error {
 		reg.Attendees[i].RegistrationID = reg.ID
 	}
 	if err := db.Create(&reg.Attendees).Error; err != nil {
+		return err
+	}
+	if err := audit.Log(j.ctx, db, "registration", reg.ID, "register",
+		map[string]any{"event": j.event.ID, "company": reg.CompanyName, "status": reg.Status, "seats": reg.Seats, "source": reg.Source}); err != nil {
 		return err
 	}
 	if j.req.MarketingConsent && s.consents != nil {

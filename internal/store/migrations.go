@@ -20,6 +20,7 @@ func migrations() []Migration {
 		{Version: 8, Name: "calendars: personal feeds, invitations in mail", Up: v8Calendars},
 		{Version: 9, Name: "campaigns: mailings, recipients, invitations, newsletter sign-ups", Up: v9Campaigns},
 		{Version: 10, Name: "gazelle award rounds", Up: v10Awards},
+		{Version: 11, Name: "audit log, retention, report indexes", Up: v11Audit},
 	}
 }
 
@@ -432,5 +433,30 @@ func v10Awards(tx *gorm.DB) error {
 		)`,
 		`CREATE INDEX award_entries_round ON award_entries(round_id, result)`,
 		`CREATE INDEX award_entries_company ON award_entries(company_id)`,
+	)
+}
+
+func v11Audit(tx *gorm.DB) error {
+	return execAll(tx,
+		// Who changed what, when: staff by e-mail, "desktop user", "public"
+		// for the public site, "system" for scheduled jobs.
+		`CREATE TABLE audit_log (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			at DATETIME NOT NULL,
+			actor TEXT NOT NULL,
+			entity TEXT NOT NULL,
+			entity_id INTEGER NOT NULL DEFAULT 0,
+			action TEXT NOT NULL,
+			detail TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX audit_log_at ON audit_log(at)`,
+		`CREATE INDEX audit_log_entity ON audit_log(entity, entity_id)`,
+		// Registrations whose personal data the retention job has removed.
+		`ALTER TABLE registrations ADD COLUMN anonymised_at DATETIME`,
+		// The reports group registrations by when they were made and by
+		// company.
+		`CREATE INDEX registrations_created ON registrations(created_at)`,
+		`CREATE INDEX registrations_company ON registrations(company_id, created_at)`,
+		`CREATE INDEX events_kind ON events(kind, starts_at)`,
 	)
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"convene/internal/audit"
 	"convene/internal/auth"
 )
 
@@ -71,7 +72,8 @@ func (s *Server) guard(rt route) http.Handler {
 		defer cancel()
 		r = r.WithContext(ctx)
 		if rt.Access == public {
-			rt.Handler(w, r)
+			// Changes made from the public site are the public's.
+			rt.Handler(w, r.WithContext(audit.WithActor(r.Context(), "public")))
 			return
 		}
 		sess, user, err := s.session(r)
