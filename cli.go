@@ -54,6 +54,7 @@ func commands() []command {
 		{"serve", "run the public site, the staff UI at /admin/ and the RPC API, headless", cmdServe},
 		{"migrate", "bring the database schema up to date (a backup is taken first)", cmdMigrate},
 		{"backup", "write an online backup of the database to FILE", cmdBackup},
+		{"restore", "replace the database with a checked backup FILE (stop Convene first)", cmdRestore},
 		{"user", "manage staff accounts: user add | passwd | list", cmdUser},
 		{"import", "import companies and contacts from CSV or XLSX: import companies FILE", cmdImport},
 		{"version", "print the version", cmdVersion},

@@ -83,3 +83,24 @@ func cmdBackup(ctx context.Context, cio cmdIO, args []string) error {
 	fmt.Fprintf(cio.stdout, "backup written to %s (%d bytes)\n", info.Path, info.Size)
 	return nil
 }
+
+// cmdRestore puts a backup in place of the database, after checking it.
+func cmdRestore(ctx context.Context, cio cmdIO, args []string) error {
+	var cfg config
+	fs := newFlags(cio, "restore", "FILE", &cfg)
+	if err := parse(fs, args, &cfg); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return err
+	}
+	if err := store.Restore(fs.Arg(0), cfg.dbPath()); err != nil {
+		return fmt.Errorf("restore %s: %w", fs.Arg(0), err)
+	}
+	fmt.Fprintf(cio.stdout, "restored %s to %s (the replaced database is kept as %s.before-restore)\n", fs.Arg(0), cfg.dbPath(), cfg.dbPath())
+	return nil
+}

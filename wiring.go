@@ -19,6 +19,7 @@ import (
 	"convene/internal/campaign"
 	"convene/internal/company"
 	"convene/internal/event"
+	"convene/internal/housekeeping"
 	"convene/internal/i18n"
 	"convene/internal/mail"
 	"convene/internal/privacy"
@@ -41,6 +42,8 @@ type system struct {
 	reminders *registration.Reminders
 	// campaigns starts scheduled campaigns and writes their mails.
 	campaigns *campaign.Scheduler
+	// keeper takes the automatic backups and runs the retention job.
+	keeper *housekeeping.Keeper
 }
 
 // open opens the database and builds the services. Only a new database is
@@ -129,6 +132,8 @@ func start(ctx context.Context, cio cmdIO, cfg config, mode string, admin fs.FS,
 	sys.reminders.Start(ctx)
 	sys.campaigns = campaign.NewScheduler(sys.deps.Campaigns, 15*time.Second, sys.log.With("part", "campaigns"))
 	sys.campaigns.Start(ctx)
+	sys.keeper = housekeeping.New(sys.store, sys.deps.Settings, sys.deps.Registrations, sys.deps.BackupDir(), 15*time.Minute, sys.log.With("part", "housekeeping"))
+	sys.keeper.Start(ctx)
 	return sys, ln, nil
 }
 
@@ -198,6 +203,9 @@ func (s *system) close() {
 	}
 	if s.campaigns != nil {
 		s.campaigns.Stop()
+	}
+	if s.keeper != nil {
+		s.keeper.Stop()
 	}
 	// Registrations waiting for the group commit are written before the
 	// database closes.

@@ -335,3 +335,38 @@ func TestABatchRollsBackOnlyItsRefusedMember(t *testing.T) {
 		}
 	}
 }
+
+func TestRetentionAnonymisesOldRegistrationsAndKeepsCounts(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ev := e.event(t, 10, nil)
+	a, _, _ := e.svc.Register(ctx, req(ev, "Alfa", "a1@alfa.dk", "a2@alfa.dk"))
+	e.svc.CheckIn(ctx, []int64{a.Attendees[0].ID}, true)
+	b, _, _ := e.svc.Register(ctx, req(ev, "Beta", "b@beta.dk"))
+	// 25 months after the event, with 24 months' retention.
+	e.svc.now = func() time.Time { return ev.EndsAt.AddDate(0, 25, 0) }
+	p, err := e.svc.PreviewRetention(ctx, 24)
+	if err != nil || p.Events != 1 || p.Registrations != 2 || p.Attendees != 3 {
+		t.Fatalf("preview %+v %v", p, err)
+	}
+	if got, _ := e.svc.Get(ctx, a.ID); got.Attendees[0].Email != "a1@alfa.dk" {
+		t.Fatal("the preview changed data")
+	}
+	if p, err = e.svc.Anonymise(ctx, 24); err != nil || p.Registrations != 2 {
+		t.Fatalf("anonymise %+v %v", p, err)
+	}
+	got, _ := e.svc.Get(ctx, a.ID)
+	if got.Email != "" || got.Attendees[0].Name != "" || strings.Contains(got.Attendees[0].Email, "alfa") || got.CompanyName != "Alfa" || got.Seats != 2 {
+		t.Fatalf("after: %+v", got)
+	}
+	if _, _, err := e.svc.ByToken(ctx, b.Token); err == nil {
+		t.Fatal("the personal link still works")
+	}
+	c, _ := e.svc.Counts(ctx, ev.ID)
+	if c.Confirmed != 2 || c.Attendees != 3 || c.Attended != 1 {
+		t.Fatalf("counts after: %+v", c)
+	}
+	if p, _ = e.svc.Anonymise(ctx, 24); p.Registrations != 0 {
+		t.Fatal("a second run found more")
+	}
+}

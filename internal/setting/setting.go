@@ -37,9 +37,16 @@ type Settings struct {
 	Themes []string `json:"themes"`
 	// CalendarName is the display name of the public calendar feed; empty
 	// means "<organiser>: arrangementer" in the organiser's language.
-	CalendarName string    `json:"calendarName"`
-	UpdatedAt    time.Time `json:"updatedAt"`
-	UpdatedBy    string    `json:"updatedBy"`
+	CalendarName string `json:"calendarName"`
+	// RetentionMonths is how long after an event its registrations keep
+	// their personal data (names, e-mails, answers); 0 means the default.
+	RetentionMonths int `json:"retentionMonths"`
+	// BackupKeep is how many automatic backups are kept; BackupEveryHours
+	// how often one is taken (0: the defaults, 14 and 24).
+	BackupKeep       int       `json:"backupKeep"`
+	BackupEveryHours int       `json:"backupEveryHours"`
+	UpdatedAt        time.Time `json:"updatedAt"`
+	UpdatedBy        string    `json:"updatedBy"`
 }
 
 // Defaults are the values before anyone saved settings: the business
@@ -168,6 +175,15 @@ func Validate(in Settings) error {
 	checkText(&v, "department", in.Department, false, 120)
 	checkText(&v, "address", in.Address, false, 200)
 	checkText(&v, "calendarName", in.CalendarName, false, 120)
+	if in.RetentionMonths < 0 || in.RetentionMonths > 120 {
+		v.Add("retentionMonths", "settings.error.retention", map[string]any{"max": 120})
+	}
+	if in.BackupKeep < 0 || in.BackupKeep > 365 {
+		v.Add("backupKeep", "settings.error.backup_keep", map[string]any{"max": 365})
+	}
+	if in.BackupEveryHours < 0 || in.BackupEveryHours > 24*7 {
+		v.Add("backupEveryHours", "settings.error.backup_every", map[string]any{"max": 24 * 7})
+	}
 	if in.Phone != "" {
 		if !ValidPhone(in.Phone) {
 			v.Add("phone", "settings.error.phone", nil)
@@ -307,4 +323,32 @@ func (s Settings) clone() Settings {
 		s.Themes = append([]string{}, s.Themes...)
 	}
 	return s
+}
+
+// The defaults of the data-keeping settings.
+const (
+	DefaultRetentionMonths  = 24
+	DefaultBackupKeep       = 14
+	DefaultBackupEveryHours = 24
+)
+
+// Retention is how many months personal data of registrations is kept.
+func (s Settings) Retention() int {
+	if s.RetentionMonths <= 0 {
+		return DefaultRetentionMonths
+	}
+	return s.RetentionMonths
+}
+
+// Backups is how many automatic backups are kept and how often one is
+// taken.
+func (s Settings) Backups() (keep int, every time.Duration) {
+	keep, hours := s.BackupKeep, s.BackupEveryHours
+	if keep <= 0 {
+		keep = DefaultBackupKeep
+	}
+	if hours <= 0 {
+		hours = DefaultBackupEveryHours
+	}
+	return keep, time.Duration(hours) * time.Hour
 }

@@ -118,3 +118,83 @@ func quickCheck(path string) error {
 	}
 	return nil
 }
+
+// AutoPrefix names the backups taken on a schedule; only they are pruned.
+const AutoPrefix = "convene-auto-"
+
+// AutoBackup takes a scheduled backup into dir and keeps the newest keep
+// of them; backups taken by hand are never removed.
+func (s *Store) AutoBackup(ctx context.Context, dir string, keep int, now time.Time) (BackupInfo, error) {
+	info, err := s.Backup(ctx, filepath.Join(dir, AutoPrefix+now.UTC().Format("20060102-150405")+".db"))
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	all, err := ListBackups(dir)
+	if err != nil {
+		return info, err
+	}
+	kept := 0
+	for _, b := range all { // newest first
+		if !strings.HasPrefix(b.Name, AutoPrefix) {
+			continue
+		}
+		kept++
+		if kept > keep {
+			if err := os.Remove(b.Path); err != nil {
+				return info, err
+			}
+		}
+	}
+	return info, nil
+}
+
+// LastAutoBackup is when the newest scheduled backup in dir was taken, or
+// the zero time.
+func LastAutoBackup(dir string) time.Time {
+	all, _ := ListBackups(dir)
+	for _, b := range all {
+		if stamp, ok := strings.CutPrefix(b.Name, AutoPrefix); ok {
+			// The name holds when it was taken; the file's time may have
+			// been changed by copying.
+			if t, err := time.Parse("20060102-150405", strings.TrimSuffix(stamp, ".db")); err == nil {
+				return t
+			}
+			return b.TakenAt
+		}
+	}
+	return time.Time{}
+}
+
+// Restore replaces the database at dbPath with the backup at from, after
+// checking that the backup is an intact Convene database. The database it
+// replaces is kept beside it as dbPath + ".before-restore". No process may
+// have the database open.
+func Restore(from, dbPath string) error {
+	if err := Verify(from); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	tmp := dbPath + ".restoring"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		return err
+	}
+	if err := Verify(tmp); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if _, err := os.Stat(dbPath); err == nil {
+		if err := os.Rename(dbPath, dbPath+".before-restore"); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Remove(dbPath + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return os.Rename(tmp, dbPath)
+}

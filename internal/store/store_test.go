@@ -6,7 +6,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -241,5 +243,70 @@ func TestBackupIsVerifiedAndNeverOverwrites(t *testing.T) {
 	leftovers, _ := filepath.Glob(filepath.Join(dir, "backups", "*.partial-*"))
 	if len(leftovers) != 0 {
 		t.Fatalf("partial files left: %v", leftovers)
+	}
+}
+
+func TestAutoBackupKeepsTheNewestAndRestoreRoundTrips(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "convene.db")
+	st, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	backups := filepath.Join(dir, "backups")
+	os.MkdirAll(backups, 0o755)
+	if _, err := st.Backup(ctx, filepath.Join(backups, "convene-by-hand.db")); err != nil {
+		t.Fatal(err)
+	}
+	st.W(ctx).Exec("INSERT INTO settings (key, value, updated_at) VALUES ('probe', 'before', ?)", time.Now())
+	base := time.Date(2026, 11, 1, 3, 0, 0, 0, time.UTC)
+	for i := 0; i < 4; i++ {
+		if _, err := st.AutoBackup(ctx, backups, 2, base.Add(time.Duration(i)*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, _ := ListBackups(backups)
+	var names []string
+	for _, b := range all {
+		names = append(names, b.Name)
+	}
+	// The two newest scheduled ones (05.00 and 06.00) and the one by hand.
+	if len(all) != 3 || !strings.Contains(strings.Join(names, " "), "convene-by-hand.db") || !strings.Contains(strings.Join(names, " "), "060000") ||
+		strings.Contains(strings.Join(names, " "), "040000") {
+		t.Fatalf("backups kept: %v", names)
+	}
+	if LastAutoBackup(backups).IsZero() {
+		t.Fatal("no last backup")
+	}
+	st.W(ctx).Exec("UPDATE settings SET value = 'after' WHERE key = 'probe'")
+	st.Close()
+	// A broken file is refused and changes nothing.
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("not a database at all"), 0o600)
+	if err := Restore(junk, path); err == nil {
+		t.Fatal("a junk file was restored")
+	}
+	var auto string
+	for _, b := range all {
+		if strings.HasPrefix(b.Name, AutoPrefix) && auto == "" {
+			auto = b.Path
+		}
+	}
+	if err := Restore(auto, path); err != nil {
+		t.Fatal(err)
+	}
+	st, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var v string
+	st.R(ctx).Raw("SELECT value FROM settings WHERE key = 'probe'").Scan(&v)
+	if v != "before" {
+		t.Fatalf("restored value %q", v)
+	}
+	if _, err := os.Stat(path + ".before-restore"); err != nil {
+		t.Fatal("the replaced database was not kept")
 	}
 }
