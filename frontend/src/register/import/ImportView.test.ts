@@ -23,6 +23,8 @@ function result(over: Partial<company.ImportResult> = {}): company.ImportResult 
       { row: 3, action: 'create', company: 'Novo Nordisk A/S', contact: '', errors: [] },
     ],
     companiesCreated: 2,
+    financialsCreated: 0,
+    financialsUpdated: 0,
     companiesUpdated: 0,
     contactsCreated: 1,
     contactsUpdated: 0,
