@@ -263,7 +263,7 @@ func TestEveryStaffRouteAndMethodNeedsASession(t *testing.T) {
 	sess, _ := sys.deps.Users.CreateSession(context.Background(), u.ID, "", "")
 	adminOnly := map[string]bool{"Settings.Save": true, "System.Backup": true, "System.Backups": true, "Users.List": true, "Users.Add": true,
 		"Mail.Settings": true, "Mail.SaveSettings": true, "Mail.GenerateDKIMKey": true, "Mail.SendTest": true, "Mail.Unsuppress": true,
-		"Contacts.Erase": true}
+		"Contacts.Erase": true, "Reports.Audit": true, "Reports.RunRetention": true}
 	for _, m := range methods {
 		url := srv.URL + "/api/rpc/" + strings.Replace(m, ".", "/", 1)
 		resp, err := client.Post(url, "application/json", strings.NewReader("[]"))

@@ -15,6 +15,7 @@ import (
 	"convene/internal/mail"
 	"convene/internal/privacy"
 	"convene/internal/registration"
+	"convene/internal/report"
 	"convene/internal/setting"
 	"convene/internal/store"
 )
@@ -38,7 +39,9 @@ type Deps struct {
 	// Campaigns are the mailings and invitations.
 	Campaigns *campaign.Service
 	// Awards are the gazelle award rounds.
-	Awards  *award.Service
+	Awards *award.Service
+	// Reports are the overview and the reports.
+	Reports *report.Service
 	Catalog *i18n.Catalog
 	Log     *slog.Logger
 	// Version is the program's version.
@@ -72,7 +75,7 @@ type call struct {
 func Bound(ctx context.Context, d *Deps, actor auth.Actor) []any {
 	// The audit log names whoever acts through these services.
 	c := call{ctx: audit.WithActor(ctx, actor.Label()), actor: actor, deps: d}
-	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}, &Registrations{c}, &Campaigns{c}, &Gazelles{c}}
+	return []any{&Settings{c}, &System{c}, &Users{c}, &Mail{c}, &Companies{c}, &Contacts{c}, &Segments{c}, &Events{c}, &Registrations{c}, &Campaigns{c}, &Gazelles{c}, &Reports{c}}
 }
 
 // FormatError turns an error from a bound method into the Problem the

@@ -55,6 +55,32 @@ export namespace app {
 
 }
 
+export namespace audit {
+	
+	export interface Entry {
+	    id: number;
+	    // Go type: time
+	    at: any;
+	    actor: string;
+	    entity: string;
+	    entityId: number;
+	    action: string;
+	    detail: string;
+	}
+	export interface Query {
+	    entity: string;
+	    entityId: number;
+	    actor: string;
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    limit: number;
+	    before: number;
+	}
+
+}
+
 export namespace auth {
 	
 	export interface Actor {
@@ -802,6 +828,75 @@ export namespace registration {
 	    invitation: string;
 	    note: string;
 	}
+	export interface RetentionPreview {
+	    // Go type: time
+	    before: any;
+	    events: number;
+	    registrations: number;
+	    attendees: number;
+	}
+
+}
+
+export namespace report {
+	
+	export interface EngagementEvent {
+	    eventId: number;
+	    title: string;
+	    // Go type: time
+	    startsAt: any;
+	    status: string;
+	    seats: number;
+	    attended: number;
+	}
+	export interface Engagement {
+	    registrations: number;
+	    eventsJoined: number;
+	    attended: number;
+	    invited: number;
+	    answered: number;
+	    declined: number;
+	    events: EngagementEvent[];
+	}
+	
+	export interface Filter {
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    kind: string;
+	    theme: string;
+	    track: number;
+	}
+	export interface NextEvent {
+	    id: number;
+	    title: string;
+	    kind: string;
+	    // Go type: time
+	    startsAt: any;
+	    capacity: number;
+	    seatsTaken: number;
+	    waitlisted: number;
+	}
+	export interface Task {
+	    kind: string;
+	    id: number;
+	    title: string;
+	    // Go type: time
+	    when?: any;
+	}
+	export interface Overview {
+	    next: NextEvent[];
+	    mailHeld: number;
+	    mailFailed: number;
+	    registrationsWeek: number;
+	    tasks: Task[];
+	}
+	export interface Table {
+	    name: string;
+	    columns: string[];
+	    rows: any[][];
+	}
 
 }
 
@@ -819,6 +914,9 @@ export namespace setting {
 	    businessAreas: string[];
 	    themes: string[];
 	    calendarName: string;
+	    retentionMonths: number;
+	    backupKeep: number;
+	    backupEveryHours: number;
 	    // Go type: time
 	    updatedAt: any;
 	    updatedBy: string;

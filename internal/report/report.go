@@ -1,0 +1,264 @@
+package report
+
+import (
+	"context"
+	"fmt"
+
+	"time"
+
+	"convene/internal/store"
+
+	"gorm.io/gorm"
+)
+
+// Filter narrows a report to a period and to events of a kind, theme or
+// track. The period is of the events' start.
+type Filter struct {
+	From  time.Time `json:"from"`
+	To    time.Time `json:"to"`
+	Kind  string    `json:"kind"`
+	Theme string    `json:"theme"`
+	Track int       `json:"track"`
+}
+
+// Table is one report: its columns (translation keys) and rows.
+type Table struct {
+	Name    string   `json:"name"`
+	Columns []string `json:"columns"`
+	Rows    [][]any  `json:"rows"`
+}
+
+// Names lists the reports in the order the screen shows them.
+var Names = []string{"registrations_over_time", "attendance_by_kind", "companies_by_cluster", "companies_by_area",
+	"companies_by_track", "new_vs_returning", "events_by_theme", "campaign_outcomes"}
+
+// Service runs the reports.
+type Service struct {
+	store *store.Store
+	now   func() time.Time
+}
+
+// NewService returns the report service.
+func NewService(st *store.Store) *Service {
+	return &Service{store: st, now: func() time.Time { return time.Now().UTC() }}
+}
+
+// events is the filter as a condition on events e.
+func (f Filter) events(db *gorm.DB) *gorm.DB {
+	if !f.From.IsZero() {
+		db = db.Where("e.starts_at >= ?", f.From)
+	}
+	if !f.To.IsZero() {
+		db = db.Where("e.starts_at < ?", f.To)
+	}
+	if f.Kind != "" {
+		db = db.Where("e.kind = ?", f.Kind)
+	}
+	if f.Track != 0 {
+		db = db.Where("e.track = ?", f.Track)
+	}
+	if f.Theme != "" {
+		db = db.Where("EXISTS (SELECT 1 FROM json_each(e.themes) WHERE lower(json_each.value) = lower(?))", f.Theme)
+	}
+	return db.Where("e.status IN ('published', 'completed')")
+}
+
+// Run runs one report by name.
+func (s *Service) Run(ctx context.Context, name string, f Filter) (Table, error) {
+	var run func(context.Context, Filter) (Table, error)
+	switch name {
+	case "registrations_over_time":
+		run = s.registrationsOverTime
+	case "attendance_by_kind":
+		run = s.attendanceByKind
+	case "companies_by_cluster":
+		run = func(ctx context.Context, f Filter) (Table, error) { return s.companiesBy(ctx, f, "cluster") }
+	case "companies_by_area":
+		run = func(ctx context.Context, f Filter) (Table, error) { return s.companiesBy(ctx, f, "area") }
+	case "companies_by_track":
+		run = func(ctx context.Context, f Filter) (Table, error) { return s.companiesBy(ctx, f, "track") }
+	case "new_vs_returning":
+		run = s.newVsReturning
+	case "events_by_theme":
+		run = s.eventsByTheme
+	case "campaign_outcomes":
+		run = s.campaignOutcomes
+	default:
+		return Table{}, fmt.Errorf("no report %q", name)
+	}
+	t, err := run(ctx, f)
+	t.Name = name
+	if err != nil {
+		return Table{}, fmt.Errorf("report %s: %w", name, err)
+	}
+	if t.Rows == nil {
+		t.Rows = [][]any{}
+	}
+	return t, nil
+}
+
+func rate(part, whole int64) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return float64(int64(float64(part)*1000/float64(whole))) / 10
+}
+
+// registrationsOverTime counts by month of the event: registrations
+// (places confirmed), attendees expected, and attendees who came.
+func (s *Service) registrationsOverTime(ctx context.Context, f Filter) (Table, error) {
+	var rows []struct {
+		Month         string
+		Registrations int64
+		Attendees     int64
+		Attended      int64
+	}
+	q := f.events(s.store.R(ctx).Table("events e")).
+		Select(`strftime('%Y-%m', e.starts_at) AS month, count(DISTINCT r.id) AS registrations,
+			count(a.id) AS attendees, count(a.attended_at) AS attended`).
+		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed'").
+		Joins("JOIN registration_attendees a ON a.registration_id = r.id").
+		Group("month").Order("month")
+	if err := q.Scan(&rows).Error; err != nil {
+		return Table{}, err
+	}
+	t := Table{Columns: []string{"month", "registrations", "attendees", "attended"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []any{r.Month, r.Registrations, r.Attendees, r.Attended})
+	}
+	return t, nil
+}
+
+// attendanceByKind is, per event kind, over events already held: the
+// attendees expected, those who came, and the attendance and no-show
+// rates.
+func (s *Service) attendanceByKind(ctx context.Context, f Filter) (Table, error) {
+	var rows []struct {
+		Kind      string
+		Events    int64
+		Attendees int64
+		Attended  int64
+	}
+	q := f.events(s.store.R(ctx).Table("events e")).Where("e.ends_at < ?", s.now()).
+		Select(`e.kind, count(DISTINCT e.id) AS events, count(a.id) AS attendees, count(a.attended_at) AS attended`).
+		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed'").
+		Joins("JOIN registration_attendees a ON a.registration_id = r.id").
+		Group("e.kind").Order("e.kind")
+	if err := q.Scan(&rows).Error; err != nil {
+		return Table{}, err
+	}
+	t := Table{Columns: []string{"kind", "events", "attendees", "attended", "attendance_rate", "no_show_rate"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []any{r.Kind, r.Events, r.Attendees, r.Attended, rate(r.Attended, r.Attendees), rate(r.Attendees-r.Attended, r.Attendees)})
+	}
+	return t, nil
+}
+
+// companiesBy counts the distinct companies with a confirmed place, by
+// their cluster or business area, or by the events' policy track.
+func (s *Service) companiesBy(ctx context.Context, f Filter, by string) (Table, error) {
+	group := map[string]string{"cluster": "c.cluster", "area": "c.area", "track": "e.track"}[by]
+	var rows []struct {
+		Grp       string
+		Companies int64
+		Attendees int64
+	}
+	q := f.events(s.store.R(ctx).Table("events e")).
+		Select(group + " AS grp, count(DISTINCT r.company_id) AS companies, coalesce(sum(r.seats), 0) AS attendees").
+		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed' AND r.company_id IS NOT NULL").
+		Joins("JOIN companies c ON c.id = r.company_id").
+		Group(group).Order("companies DESC, grp")
+	if err := q.Scan(&rows).Error; err != nil {
+		return Table{}, err
+	}
+	t := Table{Columns: []string{by, "companies", "attendees"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []any{r.Grp, r.Companies, r.Attendees})
+	}
+	return t, nil
+}
+
+// newVsReturning splits the companies registered in the period into those
+// registering for the first time and those who had come before.
+func (s *Service) newVsReturning(ctx context.Context, f Filter) (Table, error) {
+	var n struct {
+		Fresh int64
+		Again int64
+	}
+	inPeriod := f.events(s.store.R(ctx).Table("events e")).Select("DISTINCT r.company_id").
+		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed' AND r.company_id IS NOT NULL")
+	from := f.From
+	if from.IsZero() {
+		from = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	err := s.store.R(ctx).Raw(`SELECT coalesce(sum(NOT before), 0) AS fresh, coalesce(sum(before), 0) AS again FROM (
+		SELECT p.company_id, EXISTS (SELECT 1 FROM registrations r2 JOIN events e2 ON e2.id = r2.event_id
+			WHERE r2.company_id = p.company_id AND r2.status = 'confirmed' AND e2.starts_at < ?) AS before
+		FROM (?) p)`, from, inPeriod).Scan(&n).Error
+	if err != nil {
+		return Table{}, err
+	}
+	return Table{Columns: []string{"group", "companies"}, Rows: [][]any{{"new", n.Fresh}, {"returning", n.Again}}}, nil
+}
+
+// eventsByTheme counts events and confirmed attendees per theme; an event
+// of two themes counts in both.
+func (s *Service) eventsByTheme(ctx context.Context, f Filter) (Table, error) {
+	var rows []struct {
+		Theme     string
+		Events    int64
+		Attendees int64
+	}
+	q := f.events(s.store.R(ctx).Table("events e")).
+		Select(`t.value AS theme, count(DISTINCT e.id) AS events,
+			coalesce(sum((SELECT coalesce(sum(seats), 0) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed')), 0) AS attendees`).
+		Joins("JOIN json_each(e.themes) t").
+		Group("t.value").Order("events DESC, theme")
+	if err := q.Scan(&rows).Error; err != nil {
+		return Table{}, err
+	}
+	t := Table{Columns: []string{"theme", "events", "attendees"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []any{r.Theme, r.Events, r.Attendees})
+	}
+	return t, nil
+}
+
+// campaignOutcomes is, per campaign started in the period, how many were
+// reached and what came of it: registrations, declines, unsubscribes.
+func (s *Service) campaignOutcomes(ctx context.Context, f Filter) (Table, error) {
+	db := s.store.R(ctx).Table("campaigns c").Where("c.started_at IS NOT NULL")
+	if !f.From.IsZero() {
+		db = db.Where("c.started_at >= ?", f.From)
+	}
+	if !f.To.IsZero() {
+		db = db.Where("c.started_at < ?", f.To)
+	}
+	if f.Kind != "" || f.Theme != "" || f.Track != 0 {
+		db = db.Where("c.event_id IN (?)", f.events(s.store.R(ctx).Table("events e")).Select("e.id"))
+	}
+	var rows []struct {
+		Name         string
+		Kind         string
+		Invited      int64
+		Registered   int64
+		Declined     int64
+		Unsubscribed int64
+	}
+	err := db.Select(`c.name, c.kind, count(rc.id) AS invited,
+		coalesce(sum(EXISTS (SELECT 1 FROM registrations g WHERE g.event_id = c.event_id AND g.status <> 'cancelled'
+			AND (g.invitation = rc.token OR g.email = rc.email))), 0) AS registered,
+		coalesce(sum(rc.declined_at IS NOT NULL), 0) AS declined,
+		coalesce(sum(EXISTS (SELECT 1 FROM mail_suppressions m WHERE m.address = rc.email AND m.reason = 'unsubscribed'
+			AND m.created_at >= rc.created_at)), 0) AS unsubscribed`).
+		Joins("LEFT JOIN campaign_recipients rc ON rc.campaign_id = c.id").
+		Group("c.id").Order("c.started_at DESC").Scan(&rows).Error
+	if err != nil {
+		return Table{}, err
+	}
+	t := Table{Columns: []string{"campaign", "kind", "invited", "registered", "declined", "unsubscribed"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []any{r.Name, r.Kind, r.Invited, r.Registered, r.Declined, r.Unsubscribed})
+	}
+	return t, nil
+}
