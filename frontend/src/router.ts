@@ -25,6 +25,7 @@ export function navSection(path: string): string {
   if (/^\/(companies|contacts|segments)(\/|$)/.test(path)) return 'companies'
   if (/^\/events(\/|$)/.test(path)) return 'events'
   if (/^\/campaigns(\/|$)/.test(path)) return 'campaigns'
+  if (/^\/gazelles(\/|$)/.test(path)) return 'gazelles'
   return navItems.find((n) => n.path === path)?.name ?? ''
 }
 
@@ -41,7 +42,7 @@ export const navItems: NavItem[] = [
 
 const routes: RouteRecordRaw[] = [
   ...navItems
-    .filter((n) => !['settings', 'mail', 'companies', 'events', 'campaigns'].includes(n.name))
+    .filter((n) => !['settings', 'mail', 'companies', 'events', 'campaigns', 'gazelles'].includes(n.name))
     .map((n) => ({ path: n.path, name: n.name, component: ComingSoon, props: { section: n.name } })),
   { path: '/mail', name: 'mail', component: MailView },
   // Events: /events/new creates one; /events/:id/checkin is the entrance desk.
@@ -52,6 +53,11 @@ const routes: RouteRecordRaw[] = [
   // Loaded when first opened, which keeps the main bundle under Vite's size limit.
   { path: '/campaigns', name: 'campaigns', component: () => import('./campaigns/CampaignsView.vue') },
   { path: '/campaigns/:id', name: 'campaign', component: () => import('./campaigns/CampaignEditView.vue') },
+  // Gazelles: the award rounds, one round's jury work, its nytårskur guests and the evening's slides.
+  { path: '/gazelles', name: 'gazelles', component: () => import('./gazelles/GazellesView.vue') },
+  { path: '/gazelles/:id', name: 'gazelle-round', component: () => import('./gazelles/RoundView.vue') },
+  { path: '/gazelles/:id/guests', name: 'gazelle-guests', component: () => import('./gazelles/GuestsView.vue') },
+  { path: '/gazelles/:id/presentation', name: 'gazelle-presentation', component: () => import('./gazelles/PresentationView.vue') },
   // The register: /companies/new and /contacts/new create.
   { path: '/companies', name: 'companies', component: CompaniesView },
   { path: '/companies/import', name: 'companies-import', component: ImportView },

@@ -30,6 +30,17 @@ export function rowHasErrors(row: company.RowResult): boolean {
   return row.action === 'error' || (row.errors?.length ?? 0) > 0
 }
 
+/** What a file holds: companies with contacts, or annual figures (regnskabstal) by CVR. */
+export type ImportKind = 'companies' | 'financials'
+
+/** importKind reads the wizard's ?kind=; anything else is companies. */
+export function importKind(v: unknown): ImportKind {
+  return v === 'financials' ? 'financials' : 'companies'
+}
+
+/** The fields of a financials file, as company.FinancialFields lists them. */
+export const financialFields = ['cvr', 'year', 'months', 'netRevenue', 'grossProfit', 'operatingResult'] as const
+
 /** The counts of a result, in the order shown. */
 export const countKeys = [
   'companiesCreated',
@@ -39,6 +50,17 @@ export const countKeys = [
   'skipped',
   'failed',
 ] as const
+
+/** The counts of a financials import, in the order shown. */
+export const financialCountKeys = ['financialsCreated', 'financialsUpdated', 'failed'] as const
+
+/** CountKey is one count of an import result. */
+export type CountKey = (typeof countKeys)[number] | (typeof financialCountKeys)[number]
+
+/** countKeysOf is the counts shown for a kind of import. */
+export function countKeysOf(kind: ImportKind): readonly CountKey[] {
+  return kind === 'financials' ? financialCountKeys : countKeys
+}
 
 /** delimiterKey names a CSV delimiter for the catalog; other for anything unusual. */
 export function delimiterKey(d: string): 'semicolon' | 'comma' | 'tab' | 'other' {
