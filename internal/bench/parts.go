@@ -41,6 +41,7 @@ func Parts() []Part {
 		{"rush", benchRush},
 		{"feed", benchFeed},
 		{"campaign", benchCampaign},
+		{"report", benchReport},
 		{"gazelle", benchGazelle},
 	}
 }

@@ -113,13 +113,9 @@ func (s *Service) registrationsOverTime(ctx context.Context, f Filter) (Table, e
 		Attendees     int64
 		Attended      int64
 	}
-	q := f.events(s.store.R(ctx).Table("events e")).
-		Select(`strftime('%Y-%m', e.starts_at) AS month, count(DISTINCT r.id) AS registrations,
-			count(a.id) AS attendees, count(a.attended_at) AS attended`).
-		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed'").
-		Joins("JOIN registration_attendees a ON a.registration_id = r.id").
-		Group("month").Order("month")
-	if err := q.Scan(&rows).Error; err != nil {
+	err := s.store.R(ctx).Raw(`SELECT month, sum(regs) AS registrations, sum(seats) AS attendees, sum(came) AS attended FROM (?)
+		WHERE regs > 0 GROUP BY month ORDER BY month`, perEvent(s.store.R(ctx), f)).Scan(&rows).Error
+	if err != nil {
 		return Table{}, err
 	}
 	t := Table{Columns: []string{"month", "registrations", "attendees", "attended"}}
@@ -127,6 +123,15 @@ func (s *Service) registrationsOverTime(ctx context.Context, f Filter) (Table, e
 		t.Rows = append(t.Rows, []any{r.Month, r.Registrations, r.Attendees, r.Attended})
 	}
 	return t, nil
+}
+
+// perEvent is the filter's events with their month and kind, confirmed
+// registrations, places and check-ins, each counted from a covering index.
+func perEvent(db *gorm.DB, f Filter) *gorm.DB {
+	return f.events(db.Table("events e")).Select(`e.id, e.kind, e.ends_at, strftime('%Y-%m', e.starts_at) AS month,
+		(SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS regs,
+		(SELECT coalesce(sum(r.seats), 0) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS seats,
+		(SELECT count(*) FROM registration_attendees a WHERE a.event_id = e.id AND a.attended_at IS NOT NULL) AS came`)
 }
 
 // attendanceByKind is, per event kind, over events already held: the
@@ -139,12 +144,9 @@ func (s *Service) attendanceByKind(ctx context.Context, f Filter) (Table, error)
 		Attendees int64
 		Attended  int64
 	}
-	q := f.events(s.store.R(ctx).Table("events e")).Where("e.ends_at < ?", s.now()).
-		Select(`e.kind, count(DISTINCT e.id) AS events, count(a.id) AS attendees, count(a.attended_at) AS attended`).
-		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed'").
-		Joins("JOIN registration_attendees a ON a.registration_id = r.id").
-		Group("e.kind").Order("e.kind")
-	if err := q.Scan(&rows).Error; err != nil {
+	err := s.store.R(ctx).Raw(`SELECT kind, count(*) AS events, sum(seats) AS attendees, sum(came) AS attended FROM (?)
+		WHERE regs > 0 AND ends_at < ? GROUP BY kind ORDER BY kind`, perEvent(s.store.R(ctx), f), s.now()).Scan(&rows).Error
+	if err != nil {
 		return Table{}, err
 	}
 	t := Table{Columns: []string{"kind", "events", "attendees", "attended", "attendance_rate", "no_show_rate"}}
@@ -157,18 +159,28 @@ func (s *Service) attendanceByKind(ctx context.Context, f Filter) (Table, error)
 // companiesBy counts the distinct companies with a confirmed place, by
 // their cluster or business area, or by the events' policy track.
 func (s *Service) companiesBy(ctx context.Context, f Filter, by string) (Table, error) {
-	group := map[string]string{"cluster": "c.cluster", "area": "c.area", "track": "e.track"}[by]
 	var rows []struct {
 		Grp       string
 		Companies int64
 		Attendees int64
 	}
-	q := f.events(s.store.R(ctx).Table("events e")).
-		Select(group + " AS grp, count(DISTINCT r.company_id) AS companies, coalesce(sum(r.seats), 0) AS attendees").
+	// The places are summed per company (and track) from the covering
+	// index first; only the distinct companies are then looked up.
+	key, groupBy := "0", "r.company_id"
+	if by == "track" {
+		key, groupBy = "e.track", "e.track, r.company_id"
+	}
+	places := f.events(s.store.R(ctx).Table("events e")).
+		Select(key+" AS track, r.company_id, sum(r.seats) AS seats").
 		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed' AND r.company_id IS NOT NULL").
-		Joins("JOIN companies c ON c.id = r.company_id").
-		Group(group).Order("companies DESC, grp")
-	if err := q.Scan(&rows).Error; err != nil {
+		Group(groupBy)
+	group := map[string]string{"cluster": "c.cluster", "area": "c.area", "track": "p.track"}[by]
+	q := `SELECT ` + group + ` AS grp, count(*) AS companies, sum(p.seats) AS attendees FROM (?) p`
+	if by != "track" {
+		q += ` JOIN companies c ON c.id = p.company_id`
+	}
+	err := s.store.R(ctx).Raw(q+` GROUP BY grp ORDER BY companies DESC, grp`, places).Scan(&rows).Error
+	if err != nil {
 		return Table{}, err
 	}
 	t := Table{Columns: []string{by, "companies", "attendees"}}
@@ -185,16 +197,17 @@ func (s *Service) newVsReturning(ctx context.Context, f Filter) (Table, error) {
 		Fresh int64
 		Again int64
 	}
-	inPeriod := f.events(s.store.R(ctx).Table("events e")).Select("DISTINCT r.company_id").
-		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed' AND r.company_id IS NOT NULL")
 	from := f.From
 	if from.IsZero() {
 		from = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	err := s.store.R(ctx).Raw(`SELECT coalesce(sum(NOT before), 0) AS fresh, coalesce(sum(before), 0) AS again FROM (
-		SELECT p.company_id, EXISTS (SELECT 1 FROM registrations r2 JOIN events e2 ON e2.id = r2.event_id
-			WHERE r2.company_id = p.company_id AND r2.status = 'confirmed' AND e2.starts_at < ?) AS before
-		FROM (?) p)`, from, inPeriod).Scan(&n).Error
+	// One pass over the confirmed places, grouped by company: whether it
+	// came to an event of the report, and when it first came at all.
+	inReport := f.events(s.store.R(ctx).Table("events e")).Select("e.id")
+	err := s.store.R(ctx).Raw(`SELECT coalesce(sum(first >= ?), 0) AS fresh, coalesce(sum(first < ?), 0) AS again FROM (
+		SELECT min(e.starts_at) AS first, max(r.event_id IN (?)) AS inside
+		FROM registrations r JOIN events e ON e.id = r.event_id
+		WHERE r.status = 'confirmed' AND r.company_id IS NOT NULL GROUP BY r.company_id) WHERE inside`, from, from, inReport).Scan(&n).Error
 	if err != nil {
 		return Table{}, err
 	}
