@@ -171,7 +171,7 @@ func (s *Service) companiesBy(ctx context.Context, f Filter, by string) (Table, 
 		key, groupBy = "e.track", "e.track, r.company_id"
 	}
 	places := f.events(s.store.R(ctx).Table("events e")).
-		Select(key+" AS track, r.company_id, sum(r.seats) AS seats").
+		Select(key + " AS track, r.company_id, sum(r.seats) AS seats").
 		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed' AND r.company_id IS NOT NULL").
 		Group(groupBy)
 	group := map[string]string{"cluster": "c.cluster", "area": "c.area", "track": "p.track"}[by]
