@@ -42,8 +42,12 @@ export const navItems: NavItem[] = [
 
 const routes: RouteRecordRaw[] = [
   ...navItems
-    .filter((n) => !['settings', 'mail', 'companies', 'events', 'campaigns', 'gazelles'].includes(n.name))
+    .filter((n) => !['settings', 'mail', 'companies', 'events', 'campaigns', 'gazelles', 'overview'].includes(n.name))
     .map((n) => ({ path: n.path, name: n.name, component: ComingSoon, props: { section: n.name } })),
+  // The start page; the reports (with their charts) and the audit log (admins) load when first opened.
+  { path: '/', name: 'overview', component: () => import('./overview/OverviewView.vue') },
+  { path: '/reports', name: 'reports', component: () => import('./reports/ReportsView.vue') },
+  { path: '/audit', name: 'audit', component: () => import('./audit/AuditView.vue') },
   { path: '/mail', name: 'mail', component: MailView },
   // Events: /events/new creates one; /events/:id/checkin is the entrance desk.
   { path: '/events', name: 'events', component: EventsView },

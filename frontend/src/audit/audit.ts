@@ -1,0 +1,45 @@
+// The audit log as read by people: who, what and the detail, pretty-printed
+// when it is JSON.
+
+/** The entities the log records, in the order the filter offers them. */
+export const entities = ['event', 'registration', 'contact', 'consent', 'campaign', 'award_round', 'award_entry', 'retention'] as const
+
+/** pageSize is how many entries one page shows. */
+export const pageSize = 50
+
+/** prettyDetail shows a JSON detail indented; any other text as it is. */
+export function prettyDetail(detail: string): { text: string; json: boolean } {
+  const s = (detail ?? '').trim()
+  if (s.startsWith('{') || s.startsWith('[')) {
+    try {
+      return { text: JSON.stringify(JSON.parse(s), null, 2), json: true }
+    } catch {
+      // not JSON after all
+    }
+  }
+  return { text: detail ?? '', json: false }
+}
+
+/** shortDetail is the detail on one line, cut to max characters. */
+export function shortDetail(detail: string, max = 90): string {
+  const s = (detail ?? '').replace(/\s+/g, ' ').trim()
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s
+}
+
+/** entityLink is the screen of the thing an entry is about, or '' for none. */
+export function entityLink(entity: string, id: number): string {
+  if (!id) return ''
+  switch (entity) {
+    case 'event':
+      return `/events/${id}`
+    case 'contact':
+    case 'consent':
+      return `/contacts/${id}`
+    case 'campaign':
+      return `/campaigns/${id}`
+    case 'award_round':
+      return `/gazelles/${id}`
+    default:
+      return ''
+  }
+}
