@@ -16,6 +16,9 @@ const saved: setting.Settings = {
   defaultLanguage: 'da',
   timeZone: 'Europe/Copenhagen',
   calendarName: '',
+  retentionMonths: 36,
+  backupKeep: 0,
+  backupEveryHours: 12,
   businessAreas: [],
   themes: ['Grøn omstilling'],
   updatedAt: '2026-11-28T16:00:00Z',
@@ -134,7 +137,8 @@ describe('SettingsForm', () => {
     await w.get('form').trigger('submit')
     await settle()
     expect(save).toHaveBeenCalledTimes(1)
-    expect(save.mock.calls[0][0]).toMatchObject({ organiserName: 'Erhvervshuset', email: 'erhverv@balk.dk' })
+    // The data-keeping settings, edited on their own card, go back as saved.
+    expect(save.mock.calls[0][0]).toMatchObject({ organiserName: 'Erhvervshuset', email: 'erhverv@balk.dk', retentionMonths: 36, backupEveryHours: 12 })
     expect(w.find('[data-testid="settings-saved"]').exists()).toBe(true)
     expect(settings.value?.organiserName).toBe('Erhvervshuset')
     expect(w.text()).toContain('28.11.2026 kl. 18.30')
