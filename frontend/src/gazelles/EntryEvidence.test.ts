@@ -61,8 +61,8 @@ describe('EntryEvidence', () => {
     expect(rows[0].text()).toContain('-50.000')
     expect(rows[1].text()).toContain('21,5 %')
     expect(rows[2].text()).toContain('Årsrapporten mangler')
-    expect(w.get('[data-testid="evidence-total"]').text()).toBe('Vækst 2022–2025: +151,1 %.')
-    expect(w.get('[data-testid="evidence-measure"]').text()).toBe('Væksten er målt på nettoomsætning.')
+    expect(w.get('[data-testid="evidence-total"]').text()).toBe('Vækst 2022–2025: +151,1 %')
+    expect(w.get('[data-testid="evidence-measure"]').text()).toBe('Væksten er målt på nettoomsætning')
   })
 
   it('writes the figures the English way in English', () => {
