@@ -166,6 +166,13 @@ test('staff import figures, judge the round, decide and publish; the public page
   await expect(page.getByTestId('slide-caption')).toContainText(`Årets Gazelle ${year}`)
   await expect(page.getByTestId('chart-bar')).toHaveCount(4)
   await page.screenshot({ path: '../.artefacts/e2e-gazelles-slide.png' })
+  // Full screen through the Fullscreen API; Esc leaves it first, then the slides.
+  await page.getByTestId('slide-fullscreen').click()
+  await expect(page.getByTestId('slide-fullscreen')).toHaveAttribute('aria-pressed', 'true')
+  expect(await page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid'))).toBe('presentation')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('slide-fullscreen')).toHaveAttribute('aria-pressed', 'false')
+  await expect(page.getByTestId('slide')).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(page).toHaveURL(/#\/gazelles\/\d+$/)
 

@@ -59,6 +59,7 @@ describe('PresentationView', () => {
     await flushPromises()
     expect(counter()).toBe('2 / 3')
     expect(w.get('[data-testid="slide-period"]').text()).toBe('Vækst i bruttofortjeneste 2022–2025')
+    expect(w.get('[data-testid="slide-announce"]').text()).toBe('2 / 3: Lautrup Data A/S')
     press(' ')
     await flushPromises()
     expect(counter()).toBe('3 / 3')

@@ -59,7 +59,8 @@ async function choose(w: Awaited<ReturnType<typeof mountView>>['w']) {
   const f = new File([csv], 'regnskab.csv', { type: 'text/csv' })
   Object.defineProperty(input.element, 'files', { value: [f], configurable: true })
   await input.trigger('change')
-  await new Promise((r) => setTimeout(r, 20))
+  // The file is read by a FileReader: wait for the preview it leads to, however busy the machine.
+  await vi.waitFor(() => expect(svc.companies.PreviewFinancialImport).toHaveBeenCalled(), { timeout: 3000 })
   await flushPromises()
 }
 
