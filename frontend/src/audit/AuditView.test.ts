@@ -125,6 +125,8 @@ describe('audit helpers', () => {
     expect(prettyDetail('[1,2]')).toEqual({ text: '[\n  1,\n  2\n]', json: true })
     expect(prettyDetail('{not json')).toEqual({ text: '{not json', json: false })
     expect(shortDetail('a'.repeat(100), 10)).toBe('aaaaaaaaa…')
+    expect(shortDetail('{"event":4,"company":"Alfa ApS","ids":[1,2]}')).toBe('event: 4 · company: Alfa ApS · ids: [1,2]')
+    expect(shortDetail('[3,4]')).toBe('3, 4')
     expect(entityLink('award_round', 3)).toBe('/gazelles/3')
     expect(entityLink('registration', 3)).toBe('')
     expect(entityLink('event', 0)).toBe('')

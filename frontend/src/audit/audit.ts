@@ -20,9 +20,23 @@ export function prettyDetail(detail: string): { text: string; json: boolean } {
   return { text: detail ?? '', json: false }
 }
 
-/** shortDetail is the detail on one line, cut to max characters. */
+function plain(v: unknown): string {
+  return v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)
+}
+
+/**
+ * shortDetail is the detail on one line, cut to max characters: a JSON
+ * object as "key: value · key: value", a list as its items.
+ */
 export function shortDetail(detail: string, max = 90): string {
-  const s = (detail ?? '').replace(/\s+/g, ' ').trim()
+  let s = (detail ?? '').replace(/\s+/g, ' ').trim()
+  const pretty = prettyDetail(detail)
+  if (pretty.json) {
+    const v: unknown = JSON.parse(detail)
+    s = Array.isArray(v)
+      ? v.map(plain).join(', ')
+      : Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${plain(x)}`).join(' · ')
+  }
   return s.length > max ? `${s.slice(0, max - 1)}…` : s
 }
 

@@ -68,6 +68,7 @@ describe('OverviewView', () => {
     expect(events[0].get('a').attributes('href')).toBe('/events/7')
     expect(events[1].get('[data-testid="overview-waitlisted"]').text()).toBe('3 på venteliste')
     expect(events[1].find('.ov-bar').classes()).toContain('is-full')
+    expect(events[1].text()).toContain('Fuldt booket')
     expect(events[2].get('[data-testid="overview-seats"]').text()).toBe('5 tilmeldte (ingen grænse)')
     expect(events[2].find('.ov-bar').exists()).toBe(false)
 

@@ -82,7 +82,7 @@ function byKind(t: report.Table, text: ChartText): ChartOption {
   return {
     ...base(text, true),
     color: [palette[2], palette[5]],
-    xAxis: { type: 'category', data: labels(t, 'kind', text) },
+    xAxis: { type: 'category', data: labels(t, 'kind', text), axisLabel: { interval: 0, width: 130, overflow: 'break' } },
     yAxis: valueAxis(text, true),
     series: ['attendance_rate', 'no_show_rate'].map((c) => ({
       type: 'bar' as const,
@@ -96,7 +96,13 @@ function byKind(t: report.Table, text: ChartText): ChartOption {
 
 /** bars is one count per group; horizontal when the names are long. */
 function bars(t: report.Table, text: ChartText, by: string, count: string, horizontal: boolean): ChartOption {
-  const category = { type: 'category' as const, data: labels(t, by, text), inverse: horizontal, axisLabel: { width: 220, overflow: 'truncate' as const } }
+  // Every name is shown: long ones are cut beside horizontal bars and wrap under vertical ones.
+  const category = {
+    type: 'category' as const,
+    data: labels(t, by, text),
+    inverse: horizontal,
+    axisLabel: { interval: 0, width: horizontal ? 220 : 130, overflow: horizontal ? ('truncate' as const) : ('break' as const) },
+  }
   return {
     ...base(text),
     legend: { show: false },
@@ -139,7 +145,7 @@ function donut(t: report.Table, text: ChartText): ChartOption {
 function campaigns(t: report.Table, text: ChartText): ChartOption {
   return {
     ...base(text),
-    xAxis: { type: 'category', data: labels(t, 'campaign', text), axisLabel: { width: 140, overflow: 'truncate' } },
+    xAxis: { type: 'category', data: labels(t, 'campaign', text), axisLabel: { interval: 0, width: 140, overflow: 'break' } },
     yAxis: valueAxis(text),
     series: ['invited', 'registered', 'declined', 'unsubscribed'].map((c) => ({
       type: 'bar' as const,
