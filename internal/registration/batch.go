@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"convene/internal/event"
 )
@@ -24,7 +25,22 @@ type job struct {
 	existing bool
 	err      error
 	done     chan struct{}
+	// state settles who decides the job's fate: the committer taking it
+	// (jobQueued -> jobTaken) or its caller giving up (jobQueued ->
+	// jobAbandoned), so a caller is never told "try again" about a
+	// registration that is then written.
+	state atomic.Int32
 }
+
+const (
+	jobQueued int32 = iota
+	jobTaken
+	jobAbandoned
+)
+
+// abandon gives the job up if the committer has not taken it; it
+// reports whether it did.
+func (j *job) abandon() bool { return j.state.CompareAndSwap(jobQueued, jobAbandoned) }
 
 // batcher is the group committer: one goroutine that writes every
 // registration waiting at the moment into one transaction, each inside its
@@ -113,9 +129,10 @@ func (b *batcher) commit(batch []*job) {
 	live := batch[:0:0]
 	for _, j := range batch {
 		// A request that has given up is not written: its caller has
-		// already answered "try again".
-		if err := j.ctx.Err(); err != nil {
-			j.err = err
+		// already answered "try again". One taken here is answered with
+		// its outcome, however long its caller has waited.
+		if !j.state.CompareAndSwap(jobQueued, jobTaken) {
+			j.err = context.Canceled
 			close(j.done)
 			continue
 		}

@@ -199,8 +199,12 @@ func (s *Service) RegisterAt(ctx context.Context, e event.Event, req Request) (r
 	select {
 	case <-j.done:
 	case <-ctx.Done():
-		// The committer may still write it; a retry finds it as existing.
-		return Registration{}, false, fmt.Errorf("register for event %d: %w", e.ID, ctx.Err())
+		if j.abandon() {
+			return Registration{}, false, fmt.Errorf("register for event %d: %w", e.ID, ctx.Err())
+		}
+		// The committer has it: its outcome is moments away, and the
+		// caller must hear it, not "try again".
+		<-j.done
 	}
 	if j.err != nil {
 		return Registration{}, false, fmt.Errorf("register for event %d: %w", e.ID, j.err)

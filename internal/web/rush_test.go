@@ -120,6 +120,7 @@ func TestRushOfRegistrationsOverHTTP(t *testing.T) {
 	st.R(ctx).Raw("SELECT coalesce(sum(seats), 0) FROM registrations WHERE event_id = ? AND status = 'confirmed'", e.ID).Scan(&confirmedSeats)
 	st.R(ctx).Raw("SELECT count(*) FROM registrations WHERE event_id = ?", e.ID).Scan(&stored)
 	st.R(ctx).Raw("SELECT count(DISTINCT ref) FROM mail_messages WHERE ref LIKE 'registration:%'").Scan(&mails)
+	// Every answer tells the truth: nothing is stored for a "try again".
 	if confirmedSeats != seats || counts.SeatsTaken != seats || counts.Waitlisted != int64(len(accepted)-seats) {
 		t.Fatalf("overbooked or underbooked: confirmed seats %d, counter %d, counts %+v", confirmedSeats, counts.SeatsTaken, counts)
 	}
