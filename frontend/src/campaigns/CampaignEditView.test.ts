@@ -248,6 +248,14 @@ describe('CampaignEditView', () => {
     expect(value(w, 'campaign-body')).toBe('Hej {{.FirstName}}!')
   }, 20_000)
 
+  it('fills in the signed-in user for the test once it is known', async () => {
+    const { w } = await mountAt('/campaigns/4')
+    expect(value(w, 'campaign-testTo')).toBe('')
+    info.value = { mode: 'serve', actor: { userId: 1, email: 'anne@balk.dk', name: 'Anne', role: 'admin', desktop: false } } as app.SystemInfo
+    await flushPromises()
+    expect(value(w, 'campaign-testTo')).toBe('anne@balk.dk')
+  }, 20_000)
+
   it('sends a test to the signed-in user by default', async () => {
     info.value = { mode: 'serve', actor: { userId: 1, email: 'anne@balk.dk', name: 'Anne', role: 'admin', desktop: false } } as app.SystemInfo
     const { w } = await mountAt('/campaigns/4')
