@@ -35,5 +35,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    // Form tests type into many fields; on a busy two-core CI machine the
+    // default 5 s is too tight for them.
+    testTimeout: 30_000,
   },
 })
