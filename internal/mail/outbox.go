@@ -266,18 +266,28 @@ func (c Counts) Of(s State) int64 {
 
 // Counts returns how many messages are in each state.
 func (o *Outbox) Counts(ctx context.Context) (Counts, error) {
-	var rows []struct {
-		State State
-		N     int64
-	}
-	if err := o.store.R(ctx).Model(&Message{}).Select("state, count(*) AS n").Group("state").Scan(&rows).Error; err != nil {
+	c, err := countStates(o.store.R(ctx).Model(&Message{}))
+	if err != nil {
 		return Counts{}, fmt.Errorf("count outbox: %w", err)
 	}
 	cfg, err := loadConfig(ctx, o.store)
 	if err != nil {
 		return Counts{}, err
 	}
-	c := Counts{SMTPConfigured: cfg.Configured()}
+	c.SMTPConfigured = cfg.Configured()
+	return c, nil
+}
+
+// countStates counts the messages of q by state.
+func countStates(q *gorm.DB) (Counts, error) {
+	var rows []struct {
+		State State
+		N     int64
+	}
+	if err := q.Select("state, count(*) AS n").Group("state").Scan(&rows).Error; err != nil {
+		return Counts{}, err
+	}
+	var c Counts
 	for _, r := range rows {
 		switch r.State {
 		case StateQueued:
@@ -390,29 +400,5 @@ func (o *Outbox) CancelGroup(ctx context.Context, group string) (int64, error) {
 
 // GroupCounts counts a group's mails by state.
 func (o *Outbox) GroupCounts(ctx context.Context, group string) (Counts, error) {
-	var rows []struct {
-		State State
-		N     int64
-	}
-	if err := o.store.R(ctx).Model(&Message{}).Select("state, count(*) AS n").Where("group_key = ?", group).Group("state").Scan(&rows).Error; err != nil {
-		return Counts{}, err
-	}
-	var c Counts
-	for _, r := range rows {
-		switch r.State {
-		case StateQueued:
-			c.Queued = r.N
-		case StateSending:
-			c.Sending = r.N
-		case StateSent:
-			c.Sent = r.N
-		case StateFailed:
-			c.Failed = r.N
-		case StateHeld:
-			c.Held = r.N
-		case StateCancelled:
-			c.Cancelled = r.N
-		}
-	}
-	return c, nil
+	return countStates(o.store.R(ctx).Model(&Message{}).Where("group_key = ?", group))
 }
