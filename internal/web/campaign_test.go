@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"convene/internal/award"
 	"convene/internal/campaign"
 	"convene/internal/company"
 	"convene/internal/event"
@@ -122,5 +123,24 @@ func TestNewsletterSignUpPages(t *testing.T) {
 	}
 	if c, _ := f.register.ListContacts(ctx, company.ContactQuery{Consent: "yes"}); c.Total != 1 {
 		t.Fatalf("consent: %+v", c)
+	}
+}
+
+// awardsStub lists one year's gazelles.
+type awardsStub []award.Winner
+
+func (a awardsStub) PublishedLists(context.Context) ([]award.Winner, error) { return a, nil }
+func (a awardsStub) RoundForEvent(context.Context, int64) (*award.Round, error) {
+	return nil, nil
+}
+
+func TestGazellesPageMarksOnlyTheWinner(t *testing.T) {
+	f := newFixture(t)
+	g1, g2 := 233.3, 105.0
+	f.s.cfg.Awards = awardsStub{{Year: 2021, CompanyName: "Raket A/S", Growth: &g1, Winner: true}, {Year: 2021, CompanyName: "Hurtig ApS", Growth: &g2}}
+	w := webClient{t, f, f.client()}
+	status, page := w.get("/gazeller")
+	if status != 200 || strings.Count(page, `class="badge-winner"`) != 1 || !strings.Contains(page, "233,3 %") || !strings.Contains(page, "Hurtig ApS") {
+		t.Fatalf("gazelles page %d:\n%s", status, page)
 	}
 }

@@ -15,9 +15,11 @@ type Awards interface {
 	RoundForEvent(ctx context.Context, eventID int64) (*award.Round, error)
 }
 
-// gazelleRow is a winner as the public list shows it.
+// gazelleRow is a company on the public list.
 type gazelleRow struct {
-	award.Winner
+	CompanyName string
+	// Winner marks Årets Gazelle.
+	Winner     bool
 	GrowthText string
 }
 
@@ -42,7 +44,7 @@ func (s *Server) gazelles(w http.ResponseWriter, r *http.Request) {
 			if len(years) == 0 || years[len(years)-1].Year != g.Year {
 				years = append(years, gazelleYear{Year: g.Year})
 			}
-			row := gazelleRow{Winner: g}
+			row := gazelleRow{CompanyName: g.CompanyName, Winner: g.Winner}
 			if g.Growth != nil {
 				row.GrowthText = strconv.FormatFloat(*g.Growth, 'f', 1, 64) + " %"
 				if lang != "en" {
