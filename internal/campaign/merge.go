@@ -9,6 +9,7 @@ import (
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/renderer/html"
 )
 
 // Fields are what a recipient's mail fills in: staff write {{.FirstName}}
@@ -119,7 +120,9 @@ func (f Fields) escaped() Fields {
 }
 
 var (
-	markdown = goldmark.New()
+	// Staff write letters: a single line break ("Venlig hilsen" above
+	// the signature) stays a line break.
+	markdown = goldmark.New(goldmark.WithRendererOptions(html.WithHardWraps()))
 	// policy is what campaign HTML may hold: goldmark already drops raw
 	// HTML, and bluemonday makes sure no script or handler gets through.
 	policy = bluemonday.UGCPolicy()
