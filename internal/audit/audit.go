@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -59,7 +60,12 @@ func Log(ctx context.Context, db *gorm.DB, entity string, id int64, action strin
 		text = string(b)
 	}
 	if len(text) > 4000 {
-		text = text[:4000]
+		// Cut on a character, not inside a Danish letter.
+		cut := 4000
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
 	}
 	return db.Exec("INSERT INTO audit_log (at, actor, entity, entity_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
 		time.Now().UTC(), Actor(ctx), entity, id, action, text).Error
