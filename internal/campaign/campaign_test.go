@@ -340,6 +340,12 @@ func TestInvitationsRegisterDeclineAndRemind(t *testing.T) {
 	if err != nil || o.Invited != 3 || o.Registered != 1 || o.Declined != 1 || o.NoAnswer != 1 {
 		t.Fatalf("overview %+v %v", o, err)
 	}
+	// No mail server: the invitations are still held, so no reminder may
+	// overtake them.
+	if n, err := e.svc.Remind(ctx, ev.ID); err != nil || n != 0 {
+		t.Fatalf("remind before the invitations went: %d %v", n, err)
+	}
+	e.st.W(ctx).Exec("UPDATE mail_messages SET state = 'sent' WHERE group_key = ?", camp.group())
 	n, err := e.svc.Remind(ctx, ev.ID)
 	if err != nil || n != 1 {
 		t.Fatalf("remind: %d %v", n, err)

@@ -175,6 +175,13 @@ func (s *Service) Remind(ctx context.Context, eventID int64) (int, error) {
 		if inv.Answer != AnswerNone || inv.ContactID == nil || !allowed[*inv.ContactID] {
 			continue
 		}
+		// Only those whose invitation has actually gone are reminded: a
+		// reminder must not overtake an invitation still held or queued.
+		if sent, err := s.invitationSent(ctx, inv.Recipient); err != nil {
+			return n, err
+		} else if !sent {
+			continue
+		}
 		r := renderers[inv.CampaignID]
 		if r == nil {
 			c, err := s.Get(ctx, inv.CampaignID)
@@ -205,4 +212,15 @@ func (s *Service) Remind(ctx context.Context, eventID int64) (int, error) {
 		n++
 	}
 	return n, audit.Log(ctx, s.store.W(ctx), "event", eventID, "invitation_reminders", map[string]any{"mails": n})
+}
+
+// invitationSent reports whether a recipient's invitation has left the
+// outbox.
+func (s *Service) invitationSent(ctx context.Context, rc Recipient) (bool, error) {
+	if rc.MailID == nil {
+		return false, nil
+	}
+	var n int64
+	err := s.store.R(ctx).Raw("SELECT count(*) FROM mail_messages WHERE id = ? AND state = 'sent'", *rc.MailID).Scan(&n).Error
+	return n == 1, err
 }
