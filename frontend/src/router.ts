@@ -26,12 +26,14 @@ export function navSection(path: string): string {
   if (/^\/events(\/|$)/.test(path)) return 'events'
   if (/^\/campaigns(\/|$)/.test(path)) return 'campaigns'
   if (/^\/gazelles(\/|$)/.test(path)) return 'gazelles'
+  if (/^\/(reports|audit)(\/|$)/.test(path)) return 'reports'
   return navItems.find((n) => n.path === path)?.name ?? ''
 }
 
 /** navItems is the left navigation, in order. */
 export const navItems: NavItem[] = [
   { name: 'overview', path: '/', icon: 'House' },
+  { name: 'reports', path: '/reports', icon: 'DataAnalysis' },
   { name: 'events', path: '/events', icon: 'Calendar' },
   { name: 'companies', path: '/companies', icon: 'OfficeBuilding' },
   { name: 'campaigns', path: '/campaigns', icon: 'Message' },
@@ -42,7 +44,7 @@ export const navItems: NavItem[] = [
 
 const routes: RouteRecordRaw[] = [
   ...navItems
-    .filter((n) => !['settings', 'mail', 'companies', 'events', 'campaigns', 'gazelles', 'overview'].includes(n.name))
+    .filter((n) => !['settings', 'mail', 'companies', 'events', 'campaigns', 'gazelles', 'overview', 'reports'].includes(n.name))
     .map((n) => ({ path: n.path, name: n.name, component: ComingSoon, props: { section: n.name } })),
   // The start page; the reports (with their charts) and the audit log (admins) load when first opened.
   { path: '/', name: 'overview', component: () => import('./overview/OverviewView.vue') },
