@@ -172,14 +172,18 @@ func (s *Server) eventFile(w http.ResponseWriter, r *http.Request, slug string) 
 		s.notFound(w, r)
 		return
 	}
+	s.serveEventFile(w, r, e, "public, max-age=300")
+}
+
+// serveEventFile answers with one event as a calendar file.
+func (s *Server) serveEventFile(w http.ResponseWriter, r *http.Request, e event.Event, cacheControl string) {
 	st, err := s.cfg.Settings.Get(r.Context())
 	if err != nil {
 		s.cfg.Log.Error("load settings for event file", "err", err)
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
-	events := []event.Event{e}
-	newCalendarFile(s.calendarBuilder(st).File(e), events, st).serve(w, r, e.Slug+".ics", "public, max-age=300")
+	newCalendarFile(s.calendarBuilder(st).File(e), []event.Event{e}, st).serve(w, r, e.Slug+".ics", cacheControl)
 }
 
 // registrationFile serves /r/{token}/event.ics: the event of a
@@ -200,14 +204,8 @@ func (s *Server) registrationFile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "error.internal")
 		return
 	}
-	st, err := s.cfg.Settings.Get(r.Context())
-	if err != nil {
-		s.cfg.Log.Error("load settings for event file", "err", err)
-		s.fail(w, r, http.StatusInternalServerError, "error.internal")
-		return
-	}
 	w.Header().Set("X-Robots-Tag", "noindex")
-	newCalendarFile(s.calendarBuilder(st).File(e), []event.Event{e}, st).serve(w, r, e.Slug+".ics", "private, max-age=300")
+	s.serveEventFile(w, r, e, "private, max-age=300")
 }
 
 // calendarLinks are an event's "add to calendar" links.
