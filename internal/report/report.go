@@ -3,7 +3,8 @@ package report
 import (
 	"context"
 	"fmt"
-
+	"math"
+	"strings"
 	"time"
 
 	"convene/internal/store"
@@ -156,34 +157,54 @@ func (s *Service) attendanceByKind(ctx context.Context, f Filter) (Table, error)
 	return t, nil
 }
 
+// reach is the filter as a condition on report_reach x, the fact table of
+// companies' confirmed places at counted events (kept by triggers; see
+// store/reach.go). Its start times are Unix seconds.
+func (f Filter) reach() (string, []any) {
+	conds, args := []string{"1"}, []any{}
+	add := func(c string, a any) { conds, args = append(conds, c), append(args, a) }
+	if !f.From.IsZero() {
+		add("x.starts_at >= ?", f.From.Unix())
+	}
+	if !f.To.IsZero() {
+		add("x.starts_at < ?", f.To.Unix())
+	}
+	if f.Kind != "" {
+		add("x.kind = ?", f.Kind)
+	}
+	if f.Track != 0 {
+		add("x.track = ?", f.Track)
+	}
+	if f.Theme != "" {
+		add("instr(x.themes, '|' || lower(?) || '|') > 0", f.Theme)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
 // companiesBy counts the distinct companies with a confirmed place, by
-// their cluster or business area, or by the events' policy track.
+// their cluster or business area, or by the events' policy track. The fact
+// table is ordered by company (and indexed by track and company), so one
+// pass without a sort finds each company's places.
 func (s *Service) companiesBy(ctx context.Context, f Filter, by string) (Table, error) {
+	cond, args := f.reach()
+	t := Table{Columns: []string{by, "companies", "attendees"}}
 	var rows []struct {
 		Grp       string
 		Companies int64
 		Attendees int64
 	}
-	// The places are summed per company (and track) from the covering
-	// index first; only the distinct companies are then looked up.
-	key, groupBy := "0", "r.company_id"
+	// Grouped by company (or by track and company, which an index
+	// orders), the cluster and area are each company's own.
+	col, groupBy := "x."+by, "x.company_id"
 	if by == "track" {
-		key, groupBy = "e.track", "e.track, r.company_id"
+		groupBy = "x.track, x.company_id"
 	}
-	places := f.events(s.store.R(ctx).Table("events e")).
-		Select(key + " AS track, r.company_id, sum(r.seats) AS seats").
-		Joins("JOIN registrations r ON r.event_id = e.id AND r.status = 'confirmed' AND r.company_id IS NOT NULL").
-		Group(groupBy)
-	group := map[string]string{"cluster": "c.cluster", "area": "c.area", "track": "p.track"}[by]
-	q := `SELECT ` + group + ` AS grp, count(*) AS companies, sum(p.seats) AS attendees FROM (?) p`
-	if by != "track" {
-		q += ` JOIN companies c ON c.id = p.company_id`
-	}
-	err := s.store.R(ctx).Raw(q+` GROUP BY grp ORDER BY companies DESC, grp`, places).Scan(&rows).Error
+	err := s.store.R(ctx).Raw(`SELECT grp, count(*) AS companies, sum(places) AS attendees FROM (
+		SELECT `+col+` AS grp, sum(x.seats) AS places FROM report_reach x WHERE `+cond+` GROUP BY `+groupBy+`)
+		GROUP BY grp ORDER BY companies DESC, grp`, args...).Scan(&rows).Error
 	if err != nil {
 		return Table{}, err
 	}
-	t := Table{Columns: []string{by, "companies", "attendees"}}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []any{r.Grp, r.Companies, r.Attendees})
 	}
@@ -191,23 +212,22 @@ func (s *Service) companiesBy(ctx context.Context, f Filter, by string) (Table, 
 }
 
 // newVsReturning splits the companies registered in the period into those
-// registering for the first time and those who had come before.
+// registering for the first time and those who had come before: one pass
+// over the fact table, by company, finds when each first came at all and
+// whether it came to an event of the report.
 func (s *Service) newVsReturning(ctx context.Context, f Filter) (Table, error) {
 	var n struct {
 		Fresh int64
 		Again int64
 	}
-	from := f.From
-	if from.IsZero() {
-		from = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	from := int64(math.MinInt64)
+	if !f.From.IsZero() {
+		from = f.From.Unix()
 	}
-	// One pass over the confirmed places, grouped by company: whether it
-	// came to an event of the report, and when it first came at all.
-	inReport := f.events(s.store.R(ctx).Table("events e")).Select("e.id")
+	cond, args := f.reach()
 	err := s.store.R(ctx).Raw(`SELECT coalesce(sum(first >= ?), 0) AS fresh, coalesce(sum(first < ?), 0) AS again FROM (
-		SELECT min(e.starts_at) AS first, max(r.event_id IN (?)) AS inside
-		FROM registrations r JOIN events e ON e.id = r.event_id
-		WHERE r.status = 'confirmed' AND r.company_id IS NOT NULL GROUP BY r.company_id) WHERE inside`, from, from, inReport).Scan(&n).Error
+		SELECT min(x.starts_at) AS first, max(`+cond+`) AS inside FROM report_reach x GROUP BY x.company_id) WHERE inside`,
+		append([]any{from, from}, args...)...).Scan(&n).Error
 	if err != nil {
 		return Table{}, err
 	}

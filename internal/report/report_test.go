@@ -90,10 +90,25 @@ func TestReportsOnASeededDatabase(t *testing.T) {
 	// In the second month, Alfa returns and Gamma is new.
 	check("new vs returning", run("new_vs_returning", Filter{From: e2.StartsAt.Add(-time.Hour)}), "[[new 1] [returning 1]]")
 	check("theme filter", run("registrations_over_time", Filter{Theme: "grøn omstilling"}), fmt.Sprintf("[[%s 2 3 2]]", m2))
+	check("every track", run("companies_by_track", Filter{}), "[[2 2 4] [1 1 2]]")
+	check("cluster by theme", run("companies_by_cluster", Filter{Theme: "Grøn omstilling"}), "[[it 1 1] [lifescience 1 2]]")
+	check("cluster before the second month", run("companies_by_cluster", Filter{To: e2.StartsAt.Add(-time.Hour)}), "[[it 2 3]]")
+	check("new vs returning, network", run("new_vs_returning", Filter{From: e2.StartsAt.Add(-time.Hour), Kind: "network"}), "[[new 0] [returning 1]]")
+	check("new vs returning, track 1", run("new_vs_returning", Filter{Track: 1}), "[[new 1] [returning 0]]")
+	// The reports follow changes: Beta moves cluster, the information
+	// meeting is cancelled.
+	beta := cos[1]
+	beta.Cluster = "finance"
+	_, err := reg.Save(ctx, beta)
+	must(err)
+	_, err = events.Cancel(ctx, e3.ID, "Aflyst")
+	must(err)
+	check("cluster after changes", run("companies_by_cluster", Filter{}), "[[finance 1 1] [it 1 3]]")
+	check("track after changes", run("companies_by_track", Filter{}), "[[2 2 4]]")
 	s.now = func() time.Time { return time.Now().UTC() }
 	o, err := s.Overview(ctx)
 	must(err)
-	if o.RegistrationsWeek != 4 || len(o.Next) != 3 || o.Next[0].SeatsTaken != 3 {
+	if o.RegistrationsWeek != 4 || len(o.Next) != 2 || o.Next[0].SeatsTaken != 3 {
 		t.Errorf("overview %+v", o)
 	}
 	g, err := s.Engagement(ctx, cos[0].ID)

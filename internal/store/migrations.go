@@ -21,6 +21,7 @@ func migrations() []Migration {
 		{Version: 9, Name: "campaigns: mailings, recipients, invitations, newsletter sign-ups", Up: v9Campaigns},
 		{Version: 10, Name: "gazelle award rounds", Up: v10Awards},
 		{Version: 11, Name: "audit log, retention, report indexes", Up: v11Audit},
+		{Version: 12, Name: "report fact table kept by triggers", Up: v12Reach},
 	}
 }
 
