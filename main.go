@@ -8,6 +8,10 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	// The organiser's time zone must load on machines without a zone
+	// database (Windows, minimal containers).
+	_ "time/tzdata"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".

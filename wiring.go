@@ -96,7 +96,7 @@ func open(ctx context.Context, cio cmdIO, cfg config, mode string) (*system, err
 	registrations.SetInvitations(campaigns)
 	deps := &app.Deps{
 		Store: st, Settings: settings, Users: auth.NewService(st), Outbox: outbox, MailSettings: mail.NewSettings(st, outbox),
-		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: events, Registrations: registrations, Campaigns: campaigns, Awards: award.NewService(st, events), Reports: report.NewService(st),
+		Register: register, Privacy: privacy.NewService(st, register, outbox), Events: events, Registrations: registrations, Campaigns: campaigns, Awards: award.NewService(st, events), Reports: report.NewService(st, settings),
 		Catalog: cio.cat, Log: log, Version: version, Mode: mode, DataDir: cfg.DataDir, BaseURLOverride: cfg.BaseURL, Addr: cfg.Addr,
 	}
 	return &system{cfg: cfg, log: log, store: st, deps: deps}, nil

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"time"
-
 	"convene/internal/event"
 )
 
@@ -57,9 +55,6 @@ func (e *Events) Repeat(id int64, r event.Repetition) ([]event.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	loc, err := time.LoadLocation(st.TimeZone)
-	if err != nil {
-		loc = time.UTC
-	}
+	loc := st.Location()
 	return e.deps.Events.Repeat(e.ctx, id, r, loc)
 }

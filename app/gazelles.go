@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/base64"
-	"time"
 
 	"convene/internal/award"
 	"convene/internal/event"
@@ -85,10 +84,7 @@ func (g *Gazelles) CreateNewYear(roundID int64, t award.NewYearTemplate) (event.
 	if err != nil {
 		return event.Event{}, err
 	}
-	loc, err := time.LoadLocation(st.TimeZone)
-	if err != nil {
-		loc = time.UTC
-	}
+	loc := st.Location()
 	return g.deps.Awards.CreateNewYear(g.ctx, roundID, t, i18n.Localizer{Lang: st.DefaultLanguage, Catalog: g.deps.Catalog}, loc)
 }
 

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"time"
-
 	"convene/internal/i18n"
 	"convene/internal/registration"
 )
@@ -59,10 +57,7 @@ func (r *Registrations) Export(eventID int64, format string) (FileData, error) {
 	if err != nil {
 		return FileData{}, err
 	}
-	loc, err := time.LoadLocation(st.TimeZone)
-	if err != nil {
-		loc = time.UTC
-	}
+	loc := st.Location()
 	l := i18n.Localizer{Lang: st.DefaultLanguage, Catalog: r.deps.Catalog}
 	return fileData(r.deps.Registrations.Export(r.ctx, eventID, format, l, loc))
 }

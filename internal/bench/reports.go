@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"convene/internal/report"
+	"convene/internal/setting"
 	"convene/internal/store"
 )
 
@@ -31,7 +32,7 @@ func benchReport(ctx context.Context, dir string, r *Report) error {
 	if err := seedReports(ctx, st); err != nil {
 		return err
 	}
-	svc := report.NewService(st)
+	svc := report.NewService(st, setting.NewService(st))
 	now := time.Now().UTC()
 	year := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	filters := []report.Filter{{}, {From: year, To: year.AddDate(1, 0, 0)}, {Kind: "network"}, {Theme: "Eksport"}, {Track: 2},

@@ -32,10 +32,7 @@ func (s *Service) newRenderer(ctx context.Context, c Campaign) (*renderer, error
 	if err != nil {
 		return nil, err
 	}
-	loc, err := time.LoadLocation(st.TimeZone)
-	if err != nil {
-		loc = time.UTC
-	}
+	loc := st.Location()
 	r := &renderer{s: s, c: c, base: strings.TrimRight(s.publicURL(ctx), "/"), loc: loc, orgMail: st.Email, org: calendar.OrganizerFrom(st),
 		hasEN: c.SubjectEN != "" && c.BodyEN != ""}
 	if c.EventID != nil {

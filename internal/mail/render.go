@@ -139,10 +139,7 @@ func (r *Renderer) Render(ctx context.Context, name, lang string, data any) (Ren
 	if !i18n.Supported(lang) {
 		lang = i18n.Default
 	}
-	loc, err := time.LoadLocation(org.TimeZone)
-	if err != nil {
-		loc = time.UTC
-	}
+	loc := org.Location()
 	v := View{L: i18n.Localizer{Lang: lang, Catalog: r.catalog}, Org: org, Loc: loc, Data: data}
 	var subject, text, html bytes.Buffer
 	t := r.text[name]

@@ -193,9 +193,7 @@ func (w *Worker) config(ctx context.Context) (Config, error) {
 	}
 	loc := time.UTC
 	if org, err := w.outbox.renderer.settings.Get(ctx); err == nil {
-		if l, err := time.LoadLocation(org.TimeZone); err == nil {
-			loc = l
-		}
+		loc = org.Location()
 	}
 	w.limiter.configure(cfg.RatePerMinute, cfg.DailyCap, loc)
 	return cfg, nil

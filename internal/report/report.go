@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"convene/internal/setting"
 	"convene/internal/store"
 
 	"gorm.io/gorm"
@@ -35,13 +36,15 @@ var Names = []string{"registrations_over_time", "attendance_by_kind", "companies
 
 // Service runs the reports.
 type Service struct {
-	store *store.Store
-	now   func() time.Time
+	store    *store.Store
+	settings *setting.Service
+	now      func() time.Time
 }
 
-// NewService returns the report service.
-func NewService(st *store.Store) *Service {
-	return &Service{store: st, now: func() time.Time { return time.Now().UTC() }}
+// NewService returns the report service; months are the organiser's, in
+// the time zone of the settings.
+func NewService(st *store.Store, settings *setting.Service) *Service {
+	return &Service{store: st, settings: settings, now: func() time.Time { return time.Now().UTC() }}
 }
 
 // events is the filter as a condition on events e.
@@ -105,31 +108,42 @@ func rate(part, whole int64) float64 {
 	return float64(int64(float64(part)*1000/float64(whole))) / 10
 }
 
-// registrationsOverTime counts by month of the event: registrations
-// (places confirmed), attendees expected, and attendees who came.
+// registrationsOverTime counts by month of the event, in the organiser's
+// time zone: registrations (places confirmed), attendees expected, and
+// attendees who came.
 func (s *Service) registrationsOverTime(ctx context.Context, f Filter) (Table, error) {
-	var rows []struct {
-		Month         string
+	st, err := s.settings.Get(ctx)
+	if err != nil {
+		return Table{}, err
+	}
+	loc := st.Location()
+	var events []struct {
+		StartsAt      time.Time
 		Registrations int64
 		Attendees     int64
 		Attended      int64
 	}
-	err := s.store.R(ctx).Raw(`SELECT month, sum(regs) AS registrations, sum(seats) AS attendees, sum(came) AS attended FROM (?)
-		WHERE regs > 0 GROUP BY month ORDER BY month`, perEvent(s.store.R(ctx), f)).Scan(&rows).Error
+	err = s.store.R(ctx).Raw(`SELECT starts_at, regs AS registrations, seats AS attendees, came AS attended FROM (?)
+		WHERE regs > 0 ORDER BY starts_at`, perEvent(s.store.R(ctx), f)).Scan(&events).Error
 	if err != nil {
 		return Table{}, err
 	}
 	t := Table{Columns: []string{"month", "registrations", "attendees", "attended"}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []any{r.Month, r.Registrations, r.Attendees, r.Attended})
+	for _, e := range events {
+		month := e.StartsAt.In(loc).Format("2006-01")
+		if n := len(t.Rows); n == 0 || t.Rows[n-1][0] != month {
+			t.Rows = append(t.Rows, []any{month, int64(0), int64(0), int64(0)})
+		}
+		row := t.Rows[len(t.Rows)-1]
+		row[1], row[2], row[3] = row[1].(int64)+e.Registrations, row[2].(int64)+e.Attendees, row[3].(int64)+e.Attended
 	}
 	return t, nil
 }
 
-// perEvent is the filter's events with their month and kind, confirmed
+// perEvent is the filter's events with their start, end and kind, confirmed
 // registrations, places and check-ins, each counted from a covering index.
 func perEvent(db *gorm.DB, f Filter) *gorm.DB {
-	return f.events(db.Table("events e")).Select(`e.id, e.kind, e.ends_at, strftime('%Y-%m', e.starts_at) AS month,
+	return f.events(db.Table("events e")).Select(`e.id, e.kind, e.starts_at, e.ends_at,
 		(SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS regs,
 		(SELECT coalesce(sum(r.seats), 0) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS seats,
 		(SELECT count(*) FROM registration_attendees a WHERE a.event_id = e.id AND a.attended_at IS NOT NULL) AS came`)

@@ -9,6 +9,7 @@ import (
 	"convene/internal/company"
 	"convene/internal/event"
 	"convene/internal/registration"
+	"convene/internal/setting"
 	"convene/internal/store/storetest"
 )
 
@@ -66,7 +67,7 @@ func TestReportsOnASeededDatabase(t *testing.T) {
 	add(e1, cos[1], 1, 0) // Beta: no-show
 	add(e2, cos[0], 1, 1) // Alfa returns
 	add(e3, cos[2], 2, 1) // Gamma: 1 of 2
-	s := NewService(st)
+	s := NewService(st, setting.NewService(st))
 	s.now = func() time.Time { return base.AddDate(1, 0, 0) } // a year on: all held
 	run := func(name string, f Filter) [][]any {
 		t.Helper()
@@ -115,5 +116,40 @@ func TestReportsOnASeededDatabase(t *testing.T) {
 	must(err)
 	if g.Registrations != 2 || g.EventsJoined != 2 || g.Attended != 2 {
 		t.Errorf("engagement %+v", g)
+	}
+}
+
+// TestMonthsAreTheOrganisers counts an event half an hour after midnight
+// on the 1st, Copenhagen time, in that month, not in the UTC month before.
+func TestMonthsAreTheOrganisers(t *testing.T) {
+	st := storetest.New(t)
+	ctx := context.Background()
+	events := event.NewService(st, "balk.dk")
+	regs := registration.NewService(st, events, nil, nil)
+	cph, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := time.Now().Year() + 1
+	start := time.Date(year, 4, 1, 0, 30, 0, 0, cph)
+	e, err := events.Save(ctx, event.Event{Title: "Natmøde", Kind: event.KindNetwork, StartsAt: start, EndsAt: start.Add(time.Hour), Capacity: 10, Venue: "Rådhuset"})
+	if err == nil {
+		e, err = events.Publish(ctx, e.ID)
+	}
+	if err == nil {
+		_, _, err = regs.Register(ctx, registration.Request{EventID: e.ID, CompanyName: "Alfa", Attendees: []registration.AttendeeInput{{Name: "P", Email: "p@x.dk"}}, Source: "staff"})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if utc := start.UTC().Format("2006-01"); utc != fmt.Sprintf("%d-03", year) {
+		t.Fatalf("the test event should fall in March in UTC, not %s", utc)
+	}
+	tb, err := NewService(st, setting.NewService(st)).Run(ctx, "registrations_over_time", Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(tb.Rows), fmt.Sprintf("[[%d-04 1 1 0]]", year); got != want {
+		t.Errorf("months %s, want %s", got, want)
 	}
 }

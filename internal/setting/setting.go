@@ -340,6 +340,14 @@ func (s Settings) Retention() int {
 	return s.RetentionMonths
 }
 
+// Location is the organiser's time zone, or UTC when it cannot be loaded.
+func (s Settings) Location() *time.Location {
+	if loc, err := time.LoadLocation(s.TimeZone); err == nil && s.TimeZone != "" {
+		return loc
+	}
+	return time.UTC
+}
+
 // Backups is how many automatic backups are kept and how often one is
 // taken.
 func (s Settings) Backups() (keep int, every time.Duration) {

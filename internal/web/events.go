@@ -71,12 +71,10 @@ func (s *Server) publicURL(ctx context.Context) string {
 
 func (s *Server) location(ctx context.Context) *time.Location {
 	st, err := s.cfg.Settings.Get(ctx)
-	if err == nil {
-		if loc, err := time.LoadLocation(st.TimeZone); err == nil {
-			return loc
-		}
+	if err != nil {
+		return time.UTC
 	}
-	return time.UTC
+	return st.Location()
 }
 
 // eventPage serves /e/{slug}: the event, its programme and place.
