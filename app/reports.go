@@ -1,8 +1,7 @@
 package app
 
 import (
-	"encoding/base64"
-	"fmt"
+	"slices"
 
 	"convene/internal/audit"
 	"convene/internal/i18n"
@@ -26,33 +25,19 @@ func (r *Reports) Run(name string, f report.Filter) (report.Table, error) {
 	return r.deps.Reports.Run(r.ctx, name, f)
 }
 
-// Export writes one report as "csv" or "xlsx", with translated headings.
-func (r *Reports) Export(name string, f report.Filter, format string) (FileData, error) {
-	t, err := r.deps.Reports.Run(r.ctx, name, f)
-	if err != nil {
-		return FileData{}, err
+// Export writes a report's table as shown on the screen, as "csv" or
+// "xlsx": head is the translated headings and rows the values, names and
+// codes already in words (lang), numbers as numbers.
+func (r *Reports) Export(name, format, lang string, head []string, rows [][]any) (FileData, error) {
+	if !slices.Contains(report.Names, name) {
+		return FileData{}, i18n.NewError("error.report_unknown", map[string]any{"name": name})
 	}
-	st, err := r.deps.Settings.Get(r.ctx)
-	if err != nil {
-		return FileData{}, err
-	}
-	l := i18n.Localizer{Lang: st.DefaultLanguage, Catalog: r.deps.Catalog}
-	rows := [][]string{{}}
-	for _, c := range t.Columns {
-		rows[0] = append(rows[0], l.T("report.col."+c))
-	}
-	for _, row := range t.Rows {
-		var out []string
-		for _, v := range row {
-			out = append(out, fmt.Sprint(v))
+	for _, row := range rows {
+		if len(row) != len(head) {
+			return FileData{}, i18n.NewError("error.report_export_shape", nil)
 		}
-		rows = append(rows, out)
 	}
-	f2, err := table.Write("rapport-"+name, format, rows)
-	if err != nil {
-		return FileData{}, err
-	}
-	return FileData{Filename: f2.Filename, ContentType: f2.ContentType, DataBase64: base64.StdEncoding.EncodeToString(f2.Data)}, nil
+	return fileData(table.WriteValues("rapport-"+name, format, lang, head, rows))
 }
 
 // Engagement is a company's part in the events and invitations.

@@ -80,7 +80,9 @@ test('a registration shows on the Overview and in the reports, and the audit log
   const file = await downloading
   expect(file.suggestedFilename()).toMatch(/\.csv$/)
   const csv = await readFile((await file.path())!, 'utf8')
-  expect(csv).toContain(theme)
+  // As on the screen: Danish headings, the theme's row, counts as numbers.
+  expect(csv).toContain('Tema;Arrangementer;Deltagere\r\n')
+  expect(csv).toContain(`${theme};1;1\r\n`)
 
   // The audit log (admins) has the admin's creation of the event.
   await page.goto('/admin/#/audit')

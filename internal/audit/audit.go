@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -75,11 +76,13 @@ func Log(ctx context.Context, db *gorm.DB, entity string, id int64, action strin
 type Query struct {
 	Entity string `json:"entity"`
 	// EntityID with Entity shows one thing's history.
-	EntityID int64     `json:"entityId"`
-	Actor    string    `json:"actor"`
-	From     time.Time `json:"from"`
-	To       time.Time `json:"to"`
-	Limit    int       `json:"limit"`
+	EntityID int64 `json:"entityId"`
+	// Actor matches any part of who acted, in any case: "karen" finds
+	// karen@balk.dk.
+	Actor string    `json:"actor"`
+	From  time.Time `json:"from"`
+	To    time.Time `json:"to"`
+	Limit int       `json:"limit"`
 	// Before pages back: entries with a smaller id.
 	Before int64 `json:"before"`
 }
@@ -94,7 +97,7 @@ func List(ctx context.Context, db *gorm.DB, q Query) ([]Entry, error) {
 		}
 	}
 	if q.Actor != "" {
-		db = db.Where("actor = ?", q.Actor)
+		db = db.Where("instr(lower(actor), lower(?)) > 0", strings.TrimSpace(q.Actor))
 	}
 	if !q.From.IsZero() {
 		db = db.Where("at >= ?", q.From)

@@ -104,4 +104,10 @@ func TestEveryServiceWritesTheAuditLog(t *testing.T) {
 	if len(byEvent) != 3 || !strings.Contains(byEvent[0].Detail, "place") {
 		t.Fatalf("the event's history: %s", fmt.Sprint(byEvent))
 	}
+	// Part of who acted finds them, in any case; someone else finds none.
+	byKaren, _ := audit.List(ctx, st.R(ctx), audit.Query{Actor: " KAREN ", Limit: 500})
+	nobody, _ := audit.List(ctx, st.R(ctx), audit.Query{Actor: "jens@", Limit: 500})
+	if len(byKaren) != len(log) || len(nobody) != 0 {
+		t.Errorf("by actor: %d entries for karen of %d, %d for jens", len(byKaren), len(log), len(nobody))
+	}
 }

@@ -73,7 +73,7 @@ describe('ReportCard', () => {
     expect(run).toHaveBeenLastCalledWith('attendance_by_kind', next)
   })
 
-  it('exports the report with the same filter', async () => {
+  it('exports the table as shown: headings and kinds in words, numbers as numbers', async () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
     URL.createObjectURL = vi.fn(() => 'blob:x')
     URL.revokeObjectURL = vi.fn()
@@ -85,7 +85,16 @@ describe('ReportCard', () => {
     expect(item).not.toBeNull()
     item!.click()
     await flushPromises()
-    expect(exp).toHaveBeenCalledWith('attendance_by_kind', filter, 'xlsx')
+    expect(exp).toHaveBeenCalledWith(
+      'attendance_by_kind',
+      'xlsx',
+      'da',
+      ['Type', 'Arrangementer', 'Deltagere', 'Mødt', 'Fremmøde (%)', 'Udeblevet (%)'],
+      [
+        ['Netværksmøde', 3, 1200, 1050, 87.5, 12.5],
+        ['Nytårskur', 1, 180, 171, 95, 5],
+      ],
+    )
     expect(click).toHaveBeenCalled()
   })
 

@@ -75,3 +75,15 @@ export function cellText(t: T, te: TE, name: string, column: string, v: unknown,
   if (rateColumns.has(column)) return formatRate(v, lang)
   return formatCount(v, lang)
 }
+
+/**
+ * exportCell is a cell as written to CSV or Excel: names and codes in words
+ * as on the screen, but months as sortable "2026-03" and every count and
+ * rate as a plain number, so the spreadsheet can sum and chart them.
+ */
+export function exportCell(t: T, te: TE, name: string, column: string, v: unknown, lang: string): string | number {
+  if (column === 'month') return String(v ?? '')
+  if (labelColumns.has(column)) return labelOf(t, te, name, column, v, lang)
+  const n = Number(v)
+  return Number.isFinite(n) ? n : String(v ?? '')
+}

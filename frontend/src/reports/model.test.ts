@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { report } from '../../wailsjs/go/models'
 import { createAppI18n } from '../i18n'
-import { cellText, formatMonth, formatRate } from './cells'
+import { cellText, exportCell, formatMonth, formatRate } from './cells'
 import { chartOf, isEmpty, type ChartText } from './charts'
 import { addMonths, monthsOf, nextDay, periodOf } from './period'
 
@@ -50,6 +50,15 @@ describe('cells', () => {
     expect(formatRate(12.5, 'en')).toBe('12.5%')
     expect(formatMonth('2026-03', 'da')).toMatch(/^mar\.? 2026$/)
     expect(formatMonth('2026-03', 'en')).toBe('Mar 2026')
+  })
+
+  it('export codes in words, months sortable and figures as numbers', () => {
+    const out = (name: string, c: string, v: unknown, lang = 'da') => exportCell(tr, (k) => te(k), name, c, v, lang)
+    expect(out('registrations_over_time', 'month', '2026-03')).toBe('2026-03')
+    expect(out('companies_by_track', 'track', 1)).toBe('Spor 1: Bæredygtighed og klima')
+    expect(out('new_vs_returning', 'group', 'new')).toBe('Nye')
+    expect(out('attendance_by_kind', 'no_show_rate', 12.5)).toBe(12.5)
+    expect(out('registrations_over_time', 'registrations', 12345)).toBe(12345)
   })
 })
 

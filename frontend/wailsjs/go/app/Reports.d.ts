@@ -9,7 +9,7 @@ export function Audit(arg1:audit.Query):Promise<Array<audit.Entry>>;
 
 export function Engagement(arg1:number):Promise<report.Engagement>;
 
-export function Export(arg1:string,arg2:report.Filter,arg3:string):Promise<app.FileData>;
+export function Export(arg1:string,arg2:string,arg3:string,arg4:Array<string>,arg5:Array<any>):Promise<app.FileData>;
 
 export function Names():Promise<Array<string>>;
 

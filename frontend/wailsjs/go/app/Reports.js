@@ -10,8 +10,8 @@ export function Engagement(arg1) {
   return window['go']['app']['Reports']['Engagement'](arg1);
 }
 
-export function Export(arg1, arg2, arg3) {
-  return window['go']['app']['Reports']['Export'](arg1, arg2, arg3);
+export function Export(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['app']['Reports']['Export'](arg1, arg2, arg3, arg4, arg5);
 }
 
 export function Names() {
