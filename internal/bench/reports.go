@@ -122,7 +122,10 @@ func seedReports(ctx context.Context, st *store.Store) error {
 				}
 			}
 		}
-		return st.W(ctx).Exec(`UPDATE events SET seats_taken = (SELECT coalesce(sum(seats), 0) FROM registrations r
-			WHERE r.event_id = events.id AND r.status = 'confirmed')`).Error
+		if err := st.W(ctx).Exec(`UPDATE events SET seats_taken = (SELECT coalesce(sum(seats), 0) FROM registrations r
+			WHERE r.event_id = events.id AND r.status = 'confirmed')`).Error; err != nil {
+			return err
+		}
+		return store.RebuildReach(st.W(ctx))
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"convene/internal/event"
+	"convene/internal/store"
 )
 
 // maxBatch bounds how many registrations share one commit.
@@ -158,7 +159,15 @@ func (b *batcher) commit(batch []*job) {
 				return err
 			}
 		}
-		return nil
+		// The reports' fact table gets the batch's places with a company
+		// in one statement.
+		var placed []int64
+		for _, j := range live {
+			if j.err == nil && !j.existing && j.reg.CompanyID != nil && j.reg.Status == StatusConfirmed {
+				placed = append(placed, j.reg.ID)
+			}
+		}
+		return store.AddReach(db, placed)
 	})
 	for _, j := range live {
 		if err != nil && j.err == nil {

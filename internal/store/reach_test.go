@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // reachFact is a row of report_reach, or what one should be.
@@ -22,9 +24,9 @@ type reachFact struct {
 }
 
 // TestReportReachFollowsEveryChange makes random changes to companies,
-// events and registrations and, after each, compares the trigger-kept fact
-// table with one computed from scratch by a query written apart from the
-// triggers.
+// events and registrations and, after each, compares the fact table (kept
+// by triggers and AddReach) with one computed from scratch by a query
+// written apart from them.
 func TestReportReachFollowsEveryChange(t *testing.T) {
 	ctx := context.Background()
 	s := openAt(t, filepath.Join(t.TempDir(), "reach.db"), Options{})
@@ -37,7 +39,7 @@ func TestReportReachFollowsEveryChange(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	pick := func(table string) any {
+	pickIn := func(db *gorm.DB, table string) any {
 		var id int64
 		db.Raw("SELECT id FROM " + table + " ORDER BY random() LIMIT 1").Scan(&id)
 		if id == 0 {
@@ -45,6 +47,7 @@ func TestReportReachFollowsEveryChange(t *testing.T) {
 		}
 		return id
 	}
+	pick := func(table string) any { return pickIn(db, table) }
 	clusters := []string{"it", "finance", "lifescience", "other"}
 	statuses := []string{"draft", "published", "cancelled", "completed"}
 	kinds := []string{"network", "information", "newyear"}
@@ -69,10 +72,24 @@ func TestReportReachFollowsEveryChange(t *testing.T) {
 	ops := []func(){
 		newCompany, newEvent,
 		func() {
-			for i := 0; i < 3; i++ {
-				exec(`INSERT INTO registrations (event_id, token, status, seats, company_name, company_id, email, created_at, updated_at)
-					VALUES (?, ?, ?, ?, 'F', ?, 'a@b.dk', ?, ?)`, pick("events"), fmt.Sprint("t", rng.Int63()), regStatus[rng.Intn(4)],
-					1+rng.Intn(3), pick("companies"), now, now)
+			// New registrations, as the committer writes them: a batch,
+			// then AddReach in the same transaction.
+			err := s.Tx(ctx, func(ctx context.Context) error {
+				tx := s.W(ctx)
+				var ids []int64
+				for i := 0; i < 1+rng.Intn(3); i++ {
+					var id int64
+					if err := tx.Raw(`INSERT INTO registrations (event_id, token, status, seats, company_name, company_id, email, created_at, updated_at)
+						VALUES (?, ?, ?, ?, 'F', ?, 'a@b.dk', ?, ?) RETURNING id`, pickIn(tx, "events"), fmt.Sprint("t", rng.Int63()), regStatus[rng.Intn(4)],
+						1+rng.Intn(3), pickIn(tx, "companies"), now, now).Scan(&id).Error; err != nil {
+						return err
+					}
+					ids = append(ids, id)
+				}
+				return AddReach(tx, ids)
+			})
+			if err != nil {
+				t.Fatal(err)
 			}
 		},
 		func() {
