@@ -132,7 +132,12 @@ func (n *MailNotifier) Prepare(ctx context.Context, nt Notice) (Mail, error) {
 	if r.Lang == "en" && e.TitleEN != "" {
 		title = e.TitleEN
 	}
-	code := CheckinCode(r.Token)
+	// The entrance code is for a place: a waitlisted company gets it when
+	// it is given a seat.
+	code := ""
+	if r.Status == StatusConfirmed {
+		code = CheckinCode(r.Token)
+	}
 	data := mail.RegistrationData{Kind: nt.Kind, Name: name, Title: title, StartsAt: e.StartsAt, EndsAt: e.EndsAt,
 		Venue: e.Venue, Address: e.Address, OnlineURL: e.OnlineURL, Attendees: names, Position: r.Position,
 		Link: strings.TrimRight(n.publicURL(ctx), "/") + "/r/" + r.Token, Code: code, Subject: nt.Subject, Message: nt.Message}

@@ -45,7 +45,14 @@ func TestMailsQueuedWithTheChange(t *testing.T) {
 	if !strings.Contains(first.TextBody, "https://events.balk.dk/r/"+a.Token) || !strings.Contains(first.TextBody, CheckinCode(a.Token)) {
 		t.Fatalf("the confirmation lacks the personal link or code:\n%s", first.TextBody)
 	}
-	_ = b
+	// Bo's waiting-list mail has the personal link but no entrance code;
+	// the mail giving him the place has it.
+	waiting, _ := outbox.Get(ctx, p.Items[len(p.Items)-2].ID)
+	seated, _ := outbox.Get(ctx, p.Items[0].ID)
+	if !strings.Contains(waiting.TextBody, "/r/"+b.Token) || strings.Contains(waiting.TextBody, CheckinCode(b.Token)) ||
+		strings.Contains(waiting.HTMLBody, CheckinCode(b.Token)) || !strings.Contains(seated.TextBody, CheckinCode(b.Token)) {
+		t.Fatalf("entrance code: waiting\n%s\nseated\n%s", waiting.TextBody, seated.TextBody)
+	}
 	contacts, _ := company.NewService(st).ListContacts(ctx, company.ContactQuery{Consent: "yes"})
 	if contacts.Total != 1 || contacts.Items[0].Email != "anne@alfa.dk" || contacts.Items[0].Consent.WordingVersion != ConsentWording {
 		t.Fatalf("consent from the form: %+v", contacts.Items)
