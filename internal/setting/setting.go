@@ -133,26 +133,51 @@ func (s *Service) load(ctx context.Context) (Settings, error) {
 }
 
 // Save validates and stores in, recording who saved it, and returns what
-// was stored.
+// was stored. in.UpdatedAt says which saved settings in was made from (zero:
+// the defaults, before anyone saved); if someone has saved since, nothing
+// is written and the error names who and when, so no one overwrites a
+// change they never saw.
 func (s *Service) Save(ctx context.Context, in Settings, actor string) (Settings, error) {
 	in = Normalize(in)
 	if err := Validate(in); err != nil {
 		return Settings{}, err
 	}
+	// Stamped to the second, and always later than the settings it
+	// replaces, so every save has its own stamp.
+	base := in.UpdatedAt
 	in.UpdatedAt = time.Now().UTC().Truncate(time.Second)
+	if !base.IsZero() && !in.UpdatedAt.After(base) {
+		in.UpdatedAt = base.UTC().Truncate(time.Second).Add(time.Second)
+	}
 	in.UpdatedBy = actor
 	raw, err := json.Marshal(in)
 	if err != nil {
 		return Settings{}, err
 	}
-	err = s.store.W(ctx).Exec(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-		ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-		key, string(raw), in.UpdatedAt, actor).Error
+	// The check is the write: one conditional statement.
+	db := s.store.W(ctx)
+	var res *gorm.DB
+	if base.IsZero() {
+		res = db.Exec(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING`,
+			key, string(raw), in.UpdatedAt, actor)
+	} else {
+		res = db.Exec(`UPDATE settings SET value = ?, updated_at = ?, updated_by = ? WHERE key = ? AND unixepoch(updated_at) = ?`,
+			string(raw), in.UpdatedAt, actor, key, base.Unix())
+	}
 	s.mu.Lock()
 	s.cached = nil
 	s.mu.Unlock()
-	if err != nil {
-		return Settings{}, fmt.Errorf("save settings: %w", err)
+	if res.Error != nil {
+		return Settings{}, fmt.Errorf("save settings: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		now, err := s.load(ctx)
+		if err != nil {
+			return Settings{}, err
+		}
+		at := now.UpdatedAt.In(now.Location())
+		return Settings{}, i18n.NewError("error.settings_changed", map[string]any{
+			"by": now.UpdatedBy, "date": at.Format("02.01.2006"), "time": at.Format("15.04")})
 	}
 	return in, nil
 }

@@ -53,6 +53,43 @@ func TestValidate(t *testing.T) {
 	}
 }
 
+// TestSaveRefusesWhatWasMadeFromOlderSettings: two admins open the
+// settings; the second to save is told who saved first, and nothing of
+// the first save is lost.
+func TestSaveRefusesWhatWasMadeFromOlderSettings(t *testing.T) {
+	svc := NewService(storetest.New(t))
+	ctx := context.Background()
+	opened, _ := svc.Get(ctx) // the defaults, never saved
+	anne := opened
+	anne.Phone = "4477 2001"
+	first, err := svc.Save(ctx, anne, "anne@balk.dk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bo := opened
+	bo.Department = "Erhverv og beskæftigelse"
+	_, err = svc.Save(ctx, bo, "bo@balk.dk")
+	var ie *i18n.Error
+	if !errors.As(err, &ie) || ie.Key != "error.settings_changed" || ie.Params["by"] != "anne@balk.dk" || ie.Params["time"] == nil {
+		t.Fatalf("a save from the defaults after Anne's: %v", err)
+	}
+	// Made from Anne's settings, Bo's change is saved; made from them
+	// again, a third is refused.
+	bo = first
+	bo.Department = "Erhverv og beskæftigelse"
+	second, err := svc.Save(ctx, bo, "bo@balk.dk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Save(ctx, first, "anne@balk.dk"); !errors.As(err, &ie) || ie.Params["by"] != "bo@balk.dk" {
+		t.Fatalf("a save from Anne's settings after Bo's: %v", err)
+	}
+	got, _ := svc.Get(ctx)
+	if got.Phone != "4477 2001" || got.Department != "Erhverv og beskæftigelse" || !got.UpdatedAt.Equal(second.UpdatedAt) {
+		t.Fatalf("stored %+v", got)
+	}
+}
+
 func TestSaveAndGet(t *testing.T) {
 	svc := NewService(storetest.New(t))
 	ctx := context.Background()

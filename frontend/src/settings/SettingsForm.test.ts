@@ -201,6 +201,28 @@ describe('SettingsForm', () => {
     expect((w.get('input[data-testid="settings-calendarName"]').element as HTMLInputElement).value).toBe('Erhverv Ballerup – arrangementer')
   })
 
+  it('keeps what was typed when someone saved first, and saves it on top of their settings', async () => {
+    const theirs: setting.Settings = { ...saved, phone: '4477 2001', updatedBy: 'bo@balk.dk', updatedAt: '2026-11-28T16:05:00Z' }
+    const get = vi.fn(async () => theirs)
+    ;(window as unknown as { go: { app: { Settings: Record<string, unknown> } } }).go.app.Settings.Get = get
+    save.mockRejectedValueOnce({ key: 'error.settings_changed', message: '', params: { by: 'bo@balk.dk', date: '28.11.2026', time: '17.05' } })
+    save.mockImplementationOnce(async (s: setting.Settings) => ({ ...s, updatedBy: 'Anna Admin', updatedAt: '2026-11-28T16:06:00Z' }))
+    const w = mountForm()
+    await flushPromises()
+    await type(w, 'settings-calendarName', 'Erhverv Ballerup')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(w.get('[data-testid="settings-error"]').text()).toContain('bo@balk.dk gemte indstillingerne den 28.11.2026 kl. 17.05')
+    expect(get).toHaveBeenCalled()
+    expect(settings.value?.updatedAt).toBe('2026-11-28T16:05:00Z')
+    expect((w.get('input[data-testid="settings-calendarName"]').element as HTMLInputElement).value).toBe('Erhverv Ballerup')
+    await w.get('form').trigger('submit')
+    await settle()
+    expect(save).toHaveBeenCalledTimes(2)
+    expect(save.mock.calls[1][0]).toMatchObject({ calendarName: 'Erhverv Ballerup', updatedAt: '2026-11-28T16:05:00Z' })
+    expect(settings.value?.updatedAt).toBe('2026-11-28T16:06:00Z')
+  })
+
   it('shows a saved calendar name', async () => {
     settings.value = { ...saved, calendarName: 'Erhverv i Ballerup' }
     const w = mountForm()

@@ -4,7 +4,7 @@
 import { computed, ref } from 'vue'
 import type { app, setting } from '../../wailsjs/go/models'
 import { Info } from '../../wailsjs/go/app/System'
-import { Get } from '../../wailsjs/go/app/Settings'
+import { Get, Save } from '../../wailsjs/go/app/Settings'
 import { defaultTimeZone } from '../format'
 
 /** info is System.Info(), null until loaded. */
@@ -37,5 +37,24 @@ export async function load(): Promise<void> {
     settings.value = s
   } catch (err) {
     loadError.value = err
+  }
+}
+
+/**
+ * saveSettings saves s and makes the result the current settings. If
+ * someone saved after s was loaded, the server refuses (error.settings_changed):
+ * the newer settings are fetched, while the forms keep what was typed, so
+ * saving again puts it on top of the newer settings.
+ */
+export async function saveSettings(s: setting.Settings): Promise<setting.Settings> {
+  try {
+    const saved = await Save(s)
+    settings.value = saved
+    return saved
+  } catch (err) {
+    if ((err as { key?: string } | null)?.key === 'error.settings_changed') {
+      settings.value = await Get().catch(() => settings.value)
+    }
+    throw err
   }
 }
