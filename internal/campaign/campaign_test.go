@@ -355,6 +355,21 @@ func TestInvitationsRegisterDeclineAndRemind(t *testing.T) {
 	if len(subjects) != 1 || subjects[0] != "Påmindelse: Invitation: Nytårskur 2027" {
 		t.Fatalf("reminders %v", subjects)
 	}
+	// Pressed again the same day, no one is mailed twice; a day later,
+	// the one still without an answer is reminded again.
+	if n, err := e.svc.Remind(ctx, ev.ID); err != nil || n != 0 {
+		t.Fatalf("second reminder the same day: %d %v", n, err)
+	}
+	later := time.Now().Add(25 * time.Hour)
+	e.svc.now = func() time.Time { return later }
+	if n, err := e.svc.Remind(ctx, ev.ID); err != nil || n != 1 {
+		t.Fatalf("reminder a day later: %d %v", n, err)
+	}
+	var reminders int64
+	e.st.R(ctx).Raw("SELECT count(*) FROM mail_messages WHERE ref LIKE '%:reminder'").Scan(&reminders)
+	if reminders != 2 {
+		t.Fatalf("%d reminder mails, want 2", reminders)
+	}
 }
 
 func TestNewsletterDoubleOptIn(t *testing.T) {

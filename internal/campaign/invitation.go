@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"time"
+
 	"context"
 	"errors"
 	"strings"
@@ -146,7 +148,8 @@ func (s *Service) Overview(ctx context.Context, eventID int64) (Overview, error)
 // Remind mails a reminder to everyone invited to an event who has not
 // answered, through the invitation campaign that reached them, and says
 // how many were queued. Consent and the suppression list are checked again
-// now: someone who withdrew since gets nothing.
+// now: someone who withdrew since gets nothing. Someone reminded less than
+// a day ago is not reminded again.
 func (s *Service) Remind(ctx context.Context, eventID int64) (int, error) {
 	o, err := s.Overview(ctx, eventID)
 	if err != nil {
@@ -171,8 +174,13 @@ func (s *Service) Remind(ctx context.Context, eventID int64) (int, error) {
 	}
 	renderers := map[int64]*renderer{}
 	n := 0
+	now := s.now()
+	cutoff := now.Add(-remindAgainAfter)
 	for _, inv := range o.Invitees {
 		if inv.Answer != AnswerNone || inv.ContactID == nil || !allowed[*inv.ContactID] {
+			continue
+		}
+		if inv.RemindedAt != nil && inv.RemindedAt.After(cutoff) {
 			continue
 		}
 		// Only those whose invitation has actually gone are reminded: a
@@ -200,19 +208,30 @@ func (s *Service) Remind(ctx context.Context, eventID int64) (int, error) {
 		data := d.Data.(mail.CampaignData)
 		data.Subject = i18n.Localizer{Lang: inv.Recipient.Lang, Catalog: s.catalog}.T("campaign.reminder_prefix") + " " + data.Subject
 		d.Data, d.Ref = data, d.Ref+":reminder"
+		// Claimed and queued in one transaction: a second press, or a
+		// second staff member, within the day mails no one twice.
+		claimed := false
 		err = s.store.Tx(ctx, func(ctx context.Context) error {
-			if _, err := s.outbox.Enqueue(ctx, d); err != nil {
-				return err
+			res := s.store.W(ctx).Exec("UPDATE campaign_recipients SET reminded_at = ? WHERE id = ? AND (reminded_at IS NULL OR reminded_at <= ?)",
+				now, inv.ID, cutoff)
+			if claimed = res.RowsAffected == 1; res.Error != nil || !claimed {
+				return res.Error
 			}
-			return s.store.W(ctx).Model(&Recipient{}).Where("id = ?", inv.ID).Update("reminded_at", s.now()).Error
+			_, err := s.outbox.Enqueue(ctx, d)
+			return err
 		})
 		if err != nil {
 			return n, err
 		}
-		n++
+		if claimed {
+			n++
+		}
 	}
 	return n, audit.Log(ctx, s.store.W(ctx), "event", eventID, "invitation_reminders", map[string]any{"mails": n})
 }
+
+// remindAgainAfter is how long after a reminder the next one may go.
+const remindAgainAfter = 24 * time.Hour
 
 // invitationSent reports whether a recipient's invitation has left the
 // outbox.

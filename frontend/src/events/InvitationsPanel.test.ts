@@ -82,15 +82,19 @@ describe('InvitationsPanel', () => {
     expect(w.get('[data-testid="invitations-empty"]').text()).toBe('Ingen inviterede passer til søgningen.')
   })
 
-  it('reminds those without an answer after confirming', async () => {
+  it('reminds those without an answer after confirming, saying who is skipped', async () => {
     const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never)
+    // Bageriet was reminded two hours ago; invitee 3 three days ago.
+    const o = overview()
+    o.invitees[3].remindedAt = new Date(Date.now() - 2 * 3600 * 1000).toISOString()
+    fakes.campaigns.Invitations.mockResolvedValue(o)
     const { w } = await mountPanel()
     await w.get('[data-testid="invitations-remind"]').trigger('click')
     await flushPromises()
     expect(confirm).toHaveBeenCalledTimes(1)
     const message = String(confirm.mock.calls[0][0])
     expect(message).toContain('2 inviterede har ikke svaret.')
-    expect(message).toContain('1 af dem har fået en påmindelse før.')
+    expect(message).toContain('1 af dem fik en påmindelse inden for det seneste døgn og får ikke en til nu.')
     expect(message).toContain('Samtykke og afmeldinger tjekkes igen')
     expect(fakes.campaigns.Remind).toHaveBeenCalledWith(1)
     expect(fakes.campaigns.Invitations).toHaveBeenCalledTimes(2)
