@@ -22,6 +22,9 @@ type job struct {
 	// mail is the notice rendered beforehand for status mailFor.
 	mail    Mail
 	mailFor Status
+	// resent is the registrant's earlier cancelled registrations for the
+	// event (Notice.Resent).
+	resent int
 
 	existing bool
 	err      error

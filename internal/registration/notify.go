@@ -65,6 +65,11 @@ type Notice struct {
 	// Subject and Message are staff's own words: a cancellation's reason
 	// or a message to registrants.
 	Subject, Message string
+	// Resent counts the registrant's earlier registrations for the event
+	// that were cancelled: the invitation's SEQUENCE is the event's plus
+	// this, so a new invitation after a CANCEL for the same UID is newer
+	// than the CANCEL, and calendars take it.
+	Resent int
 }
 
 // Mail is a rendered notice, ready to be queued in a transaction.
@@ -156,7 +161,9 @@ func (n *MailNotifier) Prepare(ctx context.Context, nt Notice) (Mail, error) {
 		if len(to) == 0 {
 			to = []calendar.Person{{Name: name, Email: r.Email}}
 		}
-		d.Calendar, d.CalendarMethod = b.Invitation(e, method, to, time.Now()), string(method)
+		seq := e
+		seq.Sequence += nt.Resent
+		d.Calendar, d.CalendarMethod = b.Invitation(seq, method, to, time.Now()), string(method)
 	}
 	m, err := n.outbox.Prepare(ctx, d)
 	if err != nil {

@@ -2,6 +2,7 @@ package registration
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -107,5 +108,19 @@ func TestConfirmationCarriesTheInvitation(t *testing.T) {
 		if err := calendar.Check([]byte(m.Calendar)); err != nil {
 			t.Error(err)
 		}
+	}
+	// Anne registers again: the new REQUEST must be newer than the CANCEL
+	// for the same UID, or her calendar ignores it.
+	if _, _, err := svc.Register(ctx, Request{EventID: e.ID, CompanyName: "Alfa", Attendees: []AttendeeInput{{Name: "Anne Ø", Email: "anne@alfa.dk"}}}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ = outbox.List(ctx, mail.Query{})
+	var seqs []string
+	for i := len(p.Items) - 1; i >= 0; i-- {
+		m, _ := outbox.Get(ctx, p.Items[i].ID)
+		seqs = append(seqs, m.CalendarMethod+" "+regexp.MustCompile(`SEQUENCE:\d+`).FindString(m.Calendar))
+	}
+	if got := strings.Join(seqs, ", "); got != "REQUEST SEQUENCE:0, CANCEL SEQUENCE:0, REQUEST SEQUENCE:1" {
+		t.Errorf("invitations: %s", got)
 	}
 }

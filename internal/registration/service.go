@@ -185,7 +185,9 @@ func (s *Service) RegisterAt(ctx context.Context, e event.Event, req Request) (r
 			guess = StatusConfirmed
 		}
 		j.reg.Status = guess
-		j.mail, err = s.notifier.Prepare(ctx, Notice{Kind: noticeFor(guess), Reg: j.reg, Event: e})
+		if j.resent, err = resent(s.store.R(ctx), j.reg); err == nil {
+			j.mail, err = s.notifier.Prepare(ctx, Notice{Kind: noticeFor(guess), Reg: j.reg, Event: e, Resent: j.resent})
+		}
 		j.mailFor = guess
 	}
 	<-s.preparing
@@ -307,7 +309,7 @@ func (s *Service) write(ctx context.Context, j *job) error {
 		return nil
 	}
 	if j.mailFor != reg.Status {
-		if j.mail, err = s.notifier.Prepare(ctx, Notice{Kind: noticeFor(reg.Status), Reg: *reg, Event: j.event}); err != nil {
+		if j.mail, err = s.notifier.Prepare(ctx, Notice{Kind: noticeFor(reg.Status), Reg: *reg, Event: j.event, Resent: j.resent}); err != nil {
 			return err
 		}
 	}
@@ -367,11 +369,27 @@ func (s *Service) notify(ctx context.Context, n Notice) error {
 	if s.notifier == nil {
 		return nil
 	}
+	var err error
+	if n.Resent, err = resent(s.store.W(ctx), n.Reg); err != nil {
+		return err
+	}
 	m, err := s.notifier.Prepare(ctx, n)
 	if err != nil {
 		return err
 	}
 	return m.Queue(ctx, n.Reg.ID)
+}
+
+// resent counts r's e-mail's cancelled registrations for r's event made
+// before r (all of them, for r not yet written); see Notice.Resent.
+func resent(db *gorm.DB, r Registration) (int, error) {
+	if r.Email == "" {
+		return 0, nil
+	}
+	var n int
+	err := db.Raw(`SELECT count(*) FROM registrations WHERE event_id = ? AND email = ? AND status = 'cancelled' AND (? = 0 OR id < ?)`,
+		r.EventID, r.Email, r.ID, r.ID).Scan(&n).Error
+	return n, err
 }
 
 // alreadyRegistered names the attendees of req found in existing.
