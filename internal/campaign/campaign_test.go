@@ -147,7 +147,8 @@ func TestMergeFieldsAreCheckedAndFilledSafely(t *testing.T) {
 	}
 	co, _ := e.register.Save(ctx, company.Company{Name: "*Star* <ESG> & Co"})
 	c := e.contact(&co.ID, "Søren <b>Ærø</b>", "soren@star.dk", true)
-	p, err := e.svc.Preview(ctx, Campaign{Name: "x", Subject: "Hej {{.FirstName}}", ContactIDs: []int64{c.ID},
+	// A campaign not yet named can be previewed.
+	p, err := e.svc.Preview(ctx, Campaign{Subject: "Hej {{.FirstName}}", ContactIDs: []int64{c.ID},
 		Body: "Kære {{.Name}} fra {{.CompanyName}}\n\n<script>alert(1)</script>\n\n[Afmeld]({{.UnsubscribeLink}})"}, 0, "")
 	if err != nil {
 		t.Fatal(err)
@@ -155,6 +156,28 @@ func TestMergeFieldsAreCheckedAndFilledSafely(t *testing.T) {
 	if p.Subject != "Hej Søren" || strings.Contains(p.HTML, "<script>") || strings.Contains(p.HTML, "<b>Ærø") ||
 		!strings.Contains(p.HTML, "*Star* &lt;ESG&gt; &amp; Co") || !strings.Contains(p.HTML, `href="https://events.balk.dk/u/preview-token"`) {
 		t.Fatalf("preview:\n%s\n%s", p.Subject, p.HTML)
+	}
+}
+
+// TestTestSendGoesToStaffOnly: a test send of a campaign not yet named
+// reaches the staff address as service mail marked [TEST], filled in for
+// a contact of the audience, and refuses a bad address.
+func TestTestSendGoesToStaffOnly(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	c := e.contact(nil, "Søren Ærø", "soren@star.dk", true)
+	draft := Campaign{Subject: "Hej {{.FirstName}}", Body: "Tekst", ContactIDs: []int64{c.ID}}
+	var ue *i18n.Error
+	if err := e.svc.TestSend(ctx, draft, 0, "karen@"); !errors.As(err, &ue) || ue.Fields["testTo"].Key != "error.email" {
+		t.Fatalf("bad address: %v", err)
+	}
+	if err := e.svc.TestSend(ctx, draft, 0, " Karen@Balk.dk "); err != nil {
+		t.Fatal(err)
+	}
+	var mails []struct{ ToAddress, Subject, Kind string }
+	e.st.R(ctx).Raw("SELECT to_address, subject, kind FROM mail_messages").Scan(&mails)
+	if len(mails) != 1 || mails[0].ToAddress != "karen@balk.dk" || mails[0].Subject != "[TEST] Hej Søren" || mails[0].Kind != string(mail.KindService) {
+		t.Fatalf("test mails %+v", mails)
 	}
 }
 

@@ -141,7 +141,7 @@ type Preview struct {
 func (s *Service) Preview(ctx context.Context, c Campaign, contactID int64, lang string) (Preview, error) {
 	c = normalize(c)
 	var v i18n.Validation
-	validateDraft(c, &v)
+	validateContent(c, &v)
 	if err := v.Err(); err != nil {
 		return Preview{}, err
 	}

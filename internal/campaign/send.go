@@ -98,7 +98,7 @@ func (s *Service) TestSend(ctx context.Context, c Campaign, contactID int64, to 
 	}
 	c = normalize(c)
 	var v i18n.Validation
-	validateDraft(c, &v)
+	validateContent(c, &v)
 	if err := v.Err(); err != nil {
 		return err
 	}

@@ -83,6 +83,13 @@ func validateDraft(c Campaign, v *i18n.Validation) {
 	case len([]rune(c.Name)) > 200:
 		v.Add("name", "error.too_long", map[string]any{"max": 200})
 	}
+	validateContent(c, v)
+}
+
+// validateContent checks what a mail is made from: the kind, subjects,
+// bodies and merge fields. A preview or a test send needs only these, not
+// a name.
+func validateContent(c Campaign, v *i18n.Validation) {
 	known := false
 	for _, k := range Kinds {
 		known = known || k == c.Kind
