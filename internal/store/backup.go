@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/glebarez/sqlite"
 )
 
 // BackupInfo describes one backup file.
@@ -165,12 +168,43 @@ func LastAutoBackup(dir string) time.Time {
 	return time.Time{}
 }
 
+// ErrInUse is returned by Restore while a process has the database open.
+var ErrInUse = errors.New("the database is in use: close the Convene desktop app and stop any 'convene serve' on this data folder, then restore again")
+
+// release folds the database's write-ahead log into its main file and
+// leaves WAL mode. SQLite allows that only when no connection in any
+// process has the database open, so a running Convene makes it fail at
+// once (ErrInUse); locks die with their process, so a crashed one does
+// not. A database too damaged to open is left to be replaced.
+func release(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	db, err := sql.Open(sqlite.DriverName, "file:"+path+"?_pragma=busy_timeout(0)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var mode string
+	err = db.QueryRow("PRAGMA journal_mode=DELETE").Scan(&mode)
+	if err != nil && !strings.Contains(err.Error(), "locked") && !strings.Contains(err.Error(), "busy") {
+		return nil
+	}
+	if err != nil || mode != "delete" {
+		return ErrInUse
+	}
+	return nil
+}
+
 // Restore replaces the database at dbPath with the backup at from, after
-// checking that the backup is an intact Convene database. The database it
-// replaces is kept beside it as dbPath + ".before-restore". No process may
-// have the database open.
+// checking that the backup is an intact Convene database and that no
+// process has the database open (ErrInUse). The database it replaces, its
+// log folded in, is kept beside it as dbPath + ".before-restore".
 func Restore(from, dbPath string) error {
 	if err := Verify(from); err != nil {
+		return err
+	}
+	if err := release(dbPath); err != nil {
 		return err
 	}
 	data, err := os.ReadFile(from)

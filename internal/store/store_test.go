@@ -280,6 +280,10 @@ func TestAutoBackupKeepsTheNewestAndRestoreRoundTrips(t *testing.T) {
 		t.Fatal("no last backup")
 	}
 	st.W(ctx).Exec("UPDATE settings SET value = 'after' WHERE key = 'probe'")
+	// While the database is open, nothing is restored.
+	if err := Restore(filepath.Join(backups, "convene-by-hand.db"), path); !errors.Is(err, ErrInUse) {
+		t.Fatalf("restore over an open database: %v", err)
+	}
 	st.Close()
 	// A broken file is refused and changes nothing.
 	junk := filepath.Join(dir, "junk.db")
@@ -306,7 +310,14 @@ func TestAutoBackupKeepsTheNewestAndRestoreRoundTrips(t *testing.T) {
 	if v != "before" {
 		t.Fatalf("restored value %q", v)
 	}
-	if _, err := os.Stat(path + ".before-restore"); err != nil {
-		t.Fatal("the replaced database was not kept")
+	// The replaced database is kept whole: its last change, still in its
+	// log when Convene stopped, is in the kept file.
+	kept, err := openPlainRW(path + ".before-restore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer kept.Close()
+	if err := kept.QueryRow("SELECT value FROM settings WHERE key = 'probe'").Scan(&v); err != nil || v != "after" {
+		t.Fatalf("the replaced database kept %q (%v)", v, err)
 	}
 }
