@@ -4,13 +4,16 @@ import (
 	"context"
 	"database/sql"
 	"log/slog"
+	"strings"
 	"time"
 
 	"convene/internal/store"
 )
 
-// recorder writes the outcome of each delivery attempt, with a statement
-// prepared once per worker: this is the worker's hot path.
+// recorder writes the outcome of each delivery attempt: this is the
+// worker's hot path. The driver compiles a statement at every execution,
+// so outcomes written together go as one statement, which is atomic by
+// itself and needs no transaction around it.
 //
 // Until its outcome is written a message stays "sending", which is what a
 // restart queues again. An outcome is written at once when the server took
@@ -23,7 +26,6 @@ import (
 type recorder struct {
 	log     *slog.Logger
 	db      *sql.DB
-	stmt    *sql.Stmt
 	pending []outcomeUpdate
 }
 
@@ -46,21 +48,23 @@ type outcomeUpdate struct {
 	sentAt        *time.Time
 }
 
-// updateOutcome writes an outcomeUpdate.
-const updateOutcome = `UPDATE mail_messages SET state = ?, attempts = ?, last_reply = ?,
-	next_attempt_at = coalesce(?, next_attempt_at), updated_at = ?, from_name = ?, from_address = ?,
-	sent_at = coalesce(?, sent_at) WHERE id = ?`
+// updateOutcomes writes n outcomeUpdates: the values, nine per outcome in
+// the order of v's columns, joined to the messages by id.
+func updateOutcomes(n int) string {
+	values := strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?, ?)", n)[2:]
+	return `WITH v(id, state, attempts, reply, next_attempt_at, updated_at, from_name, from_address, sent_at) AS (VALUES ` + values + `)
+	UPDATE mail_messages SET state = v.state, attempts = v.attempts, last_reply = v.reply,
+		next_attempt_at = coalesce(v.next_attempt_at, mail_messages.next_attempt_at), updated_at = v.updated_at,
+		from_name = v.from_name, from_address = v.from_address, sent_at = coalesce(v.sent_at, mail_messages.sent_at)
+	FROM v WHERE mail_messages.id = v.id`
+}
 
 func newRecorder(st *store.Store, log *slog.Logger) (*recorder, error) {
 	db, err := st.SQLDB()
 	if err != nil {
 		return nil, err
 	}
-	stmt, err := db.Prepare(updateOutcome)
-	if err != nil {
-		return nil, err
-	}
-	return &recorder{log: log, db: db, stmt: stmt}, nil
+	return &recorder{log: log, db: db}, nil
 }
 
 // put records an outcome; took is how long the server took to answer.
@@ -71,37 +75,23 @@ func (r *recorder) put(u outcomeUpdate, took time.Duration) {
 	}
 }
 
-// flush writes the pending outcomes in one transaction. They are written
+// flush writes the pending outcomes in one statement. They are written
 // even while the worker is stopping; if they cannot be, the messages stay
 // "sending" and the next start queues them again.
 func (r *recorder) flush() {
 	if len(r.pending) == 0 {
 		return
 	}
-	ctx := context.Background()
-	err := func() error {
-		tx, err := r.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		stmt := tx.StmtContext(ctx, r.stmt)
-		for _, u := range r.pending {
-			if _, err := stmt.ExecContext(ctx, u.state, u.attempts, u.reply, u.nextAttemptAt, u.updatedAt,
-				u.fromName, u.fromAddress, u.sentAt, u.id); err != nil {
-				return err
-			}
-		}
-		return tx.Commit()
-	}()
+	args := make([]any, 0, 9*len(r.pending))
+	for _, u := range r.pending {
+		args = append(args, u.id, u.state, u.attempts, u.reply, u.nextAttemptAt, u.updatedAt, u.fromName, u.fromAddress, u.sentAt)
+	}
+	_, err := r.db.ExecContext(context.Background(), updateOutcomes(len(r.pending)), args...)
 	if err != nil {
 		r.log.Error("record mail outcomes", "count", len(r.pending), "err", err)
 	}
 	r.pending = r.pending[:0]
 }
 
-// close writes what is pending and releases the statement.
-func (r *recorder) close() {
-	r.flush()
-	r.stmt.Close()
-}
+// close writes what is pending.
+func (r *recorder) close() { r.flush() }
