@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -48,6 +49,7 @@ type Worker struct {
 	cfgStale  bool
 	cancel    context.CancelFunc
 	wg        sync.WaitGroup
+	lock      *store.Lock
 }
 
 // NewWorker returns a worker for outbox; Start runs it.
@@ -103,19 +105,68 @@ func (w *Worker) waitCh() <-chan struct{} {
 // it accepted a message. Such a message keeps its Message-ID, so a
 // duplicate is recognisable. Queued messages were never handed over and
 // are never sent twice; claimed ones not yet sent go back to the queue.
+//
+// Only one process delivers an outbox: the worker takes the database's
+// "mail" lock first. Without it (a desktop app and a server on one data
+// folder), it waits and takes over when the other stops or dies; it never
+// queues again what the other has in flight.
 func (w *Worker) Start(ctx context.Context) error {
-	n, err := w.requeueInFlight(ctx)
-	if err != nil {
-		return err
-	}
-	if n > 0 {
-		w.opts.Log.Warn("mail in flight at the last stop is queued again", "count", n)
-	}
-	if err := w.seedLimiter(ctx); err != nil {
-		return err
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	w.cancel = cancel
+	lock, err := w.store.TryLock("mail")
+	if err == nil {
+		return w.begin(ctx, lock)
+	}
+	if !errors.Is(err, store.ErrHeld) {
+		cancel()
+		return err
+	}
+	w.opts.Log.Info("another Convene delivers this outbox; this one takes over when it stops")
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(lockRetry):
+			}
+			lock, err := w.store.TryLock("mail")
+			if errors.Is(err, store.ErrHeld) {
+				continue
+			}
+			if err == nil {
+				w.opts.Log.Info("the other Convene has stopped: this one now delivers the outbox")
+				err = w.begin(ctx, lock)
+			}
+			if err != nil {
+				w.opts.Log.Error("mail worker", "err", err)
+			}
+			return
+		}
+	}()
+	return nil
+}
+
+// lockRetry is how often a waiting worker tries for the lock.
+var lockRetry = 5 * time.Second
+
+// begin starts delivering, holding the lock until Stop.
+func (w *Worker) begin(ctx context.Context, lock *store.Lock) error {
+	n, err := w.requeueInFlight(ctx)
+	if err == nil && n > 0 {
+		w.opts.Log.Warn("mail in flight at the last stop is queued again", "count", n)
+	}
+	if err == nil {
+		err = w.seedLimiter(ctx)
+	}
+	if err != nil {
+		lock.Close()
+		return err
+	}
+	w.mu.Lock()
+	w.lock = lock
+	w.mu.Unlock()
 	for i := 0; i < w.opts.Workers; i++ {
 		w.wg.Add(1)
 		go func() {
@@ -127,12 +178,18 @@ func (w *Worker) Start(ctx context.Context) error {
 }
 
 // Stop ends delivery: messages being sent finish or go back to the queue,
-// and every connection is closed.
+// every connection is closed, and the lock is given up.
 func (w *Worker) Stop() {
 	if w.cancel != nil {
 		w.cancel()
 	}
 	w.wg.Wait()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.lock != nil {
+		w.lock.Close()
+		w.lock = nil
+	}
 }
 
 func (w *Worker) requeueInFlight(ctx context.Context) (int64, error) {

@@ -360,3 +360,33 @@ func TestOutcomesOfASlowServerAreWrittenAtOnce(t *testing.T) {
 		t.Fatalf("%d times a mail was handed over before the previous acceptance was recorded", n)
 	}
 }
+
+// TestOneProcessDeliversAnOutbox: a second worker on the same database (a
+// desktop app and a server on one data folder) waits while the first
+// holds the lock, leaves the first's mail in flight alone, and takes over
+// when the first stops.
+func TestOneProcessDeliversAnOutbox(t *testing.T) {
+	old := lockRetry
+	lockRetry = 20 * time.Millisecond
+	t.Cleanup(func() { lockRetry = old })
+	e := newEnv(t, nil)
+	ctx := context.Background()
+	first := e.worker(WorkerOptions{}) // no SMTP settings yet: it holds mail back
+	inFlight := e.enqueue("anne@firma.dk", KindService)
+	e.store.W(ctx).Exec("UPDATE mail_messages SET state = ? WHERE id = ?", StateSending, inFlight.ID)
+	second := e.worker(WorkerOptions{})
+	time.Sleep(100 * time.Millisecond)
+	if got := e.get(inFlight.ID).State; got != StateSending {
+		t.Fatalf("the waiting worker touched the first's mail in flight: %s", got)
+	}
+	e.configure(nil)
+	queued := e.enqueue("bo@firma.dk", KindService)
+	first.Stop()
+	e.eventually("the second worker to take over and send both", func() bool {
+		return e.get(inFlight.ID).State == StateSent && e.get(queued.ID).State == StateSent
+	})
+	if e.smtp.Count() != 2 {
+		t.Errorf("the server got %d mails, want 2", e.smtp.Count())
+	}
+	_ = second
+}

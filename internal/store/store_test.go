@@ -321,3 +321,27 @@ func TestAutoBackupKeepsTheNewestAndRestoreRoundTrips(t *testing.T) {
 		t.Fatalf("the replaced database kept %q (%v)", v, err)
 	}
 }
+
+// TestTryLockIsHeldUntilClose: a second taker is refused while the first
+// holds the lock, and takes it once the first lets go.
+func TestTryLockIsHeldUntilClose(t *testing.T) {
+	s := openAt(t, filepath.Join(t.TempDir(), "convene.db"), Options{})
+	first, err := s.TryLock("mail")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.TryLock("mail"); !errors.Is(err, ErrHeld) {
+		t.Fatalf("second taker while held: %v", err)
+	}
+	other, err := s.TryLock("other")
+	if err != nil {
+		t.Fatalf("another lock: %v", err)
+	}
+	other.Close()
+	first.Close()
+	again, err := s.TryLock("mail")
+	if err != nil {
+		t.Fatalf("after Close: %v", err)
+	}
+	again.Close()
+}
