@@ -217,6 +217,18 @@ func TestCampaignMailsCarryUnsubscribeAndCanBeUnsubscribed(t *testing.T) {
 	if _, err := e.svc.Send(ctx, c.ID); err != nil {
 		t.Fatal(err)
 	}
+	// While another process's scheduler ticks, this one leaves it alone.
+	other, err := e.st.TryLock("campaigns")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.Tick(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.svc.Get(ctx, c.ID); got.QueuedAt != nil {
+		t.Fatal("queued while another process held the scheduler")
+	}
+	other.Close()
 	if err := e.svc.Tick(ctx); err != nil {
 		t.Fatal(err)
 	}

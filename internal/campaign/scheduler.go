@@ -2,9 +2,12 @@ package campaign
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
+
+	"convene/internal/store"
 )
 
 // Scheduler starts scheduled campaigns when their time comes, writes the
@@ -63,8 +66,17 @@ func (s *Scheduler) Stop() {
 	<-s.done
 }
 
-// Tick does one pass of the scheduler's work.
+// Tick does one pass of the scheduler's work. One process at a time does
+// it: with two on a data folder, the second skips while the first ticks.
 func (s *Service) Tick(ctx context.Context) error {
+	lock, err := s.store.TryLock("campaigns")
+	if errors.Is(err, store.ErrHeld) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	now := s.now()
 	var due []int64
 	if err := s.store.R(ctx).Model(&Campaign{}).Where("status = ? AND send_at <= ?", StatusScheduled, now).Pluck("id", &due).Error; err != nil {

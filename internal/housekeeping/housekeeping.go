@@ -4,6 +4,7 @@ package housekeeping
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
@@ -37,7 +38,17 @@ func New(st *store.Store, settings *setting.Service, regs *registration.Service,
 
 // RunOnce does what is due now: a backup when the last automatic one is
 // older than the setting's interval, and the retention run once a day.
+// One process at a time does it: with two on a data folder, the second
+// skips while the first runs and then finds the backup taken.
 func (k *Keeper) RunOnce(ctx context.Context) error {
+	lock, err := k.store.TryLock("housekeeping")
+	if errors.Is(err, store.ErrHeld) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	ctx = audit.WithActor(ctx, "system")
 	st, err := k.settings.Get(ctx)
 	if err != nil {
