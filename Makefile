@@ -19,7 +19,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH        ?=
 
 .PHONY: run serve build desktop server frontend bindings check-bindings test test-go test-frontend \
-        test-e2e test-desktop bench lint deps-run deps-test deps-go deps-npm clean
+        test-e2e test-desktop test-bench bench lint deps-run deps-test deps-go deps-npm clean
 
 ## run: build the desktop app and start it on its defaults
 run: deps-run desktop
@@ -56,7 +56,7 @@ check-bindings: bindings
 		echo "frontend/wailsjs is out of date: run 'make bindings' and commit it"; exit 1; fi
 
 ## test: everything CI runs
-test: deps-test lint check-bindings test-go test-frontend test-e2e test-desktop
+test: deps-test lint check-bindings test-go test-frontend test-e2e test-desktop test-bench
 
 lint: deps-go
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
@@ -75,6 +75,11 @@ test-e2e: deps-test server
 
 test-desktop: deps-test desktop
 	.ci/desktop-smoke.sh $(BIN)/convene
+
+# Every bench part must still run to its end; its figures are printed,
+# not judged (the targets are for `make bench` on a quiet machine).
+test-bench: deps-go
+	$(GO) run ./internal/bench/cmd/convene-bench
 
 ## bench: the performance table (BENCH=name runs one part)
 bench: deps-go
