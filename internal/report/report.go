@@ -172,8 +172,9 @@ func (s *Service) attendanceByKind(ctx context.Context, f Filter) (Table, error)
 }
 
 // reach is the filter as a condition on report_reach x, the fact table of
-// companies' confirmed places at counted events (kept by triggers; see
-// store/reach.go). Its start times are Unix seconds.
+// companies' confirmed places at counted events (kept by triggers and the
+// registration committer; see store/reach.go). Its start times are Unix
+// seconds.
 func (f Filter) reach() (string, []any) {
 	conds, args := []string{"1"}, []any{}
 	add := func(c string, a any) { conds, args = append(conds, c), append(args, a) }
