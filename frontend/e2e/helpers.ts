@@ -18,6 +18,10 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.getByLabel('Adgangskode').fill(user.password)
   await page.getByRole('button', { name: 'Log ind' }).click()
   await expect(page).toHaveURL(/\/admin\/(#\/)?$/)
+  // The staff UI has started (its router has settled on the start page),
+  // so a navigation that follows is not undone by it.
+  await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toBeVisible()
+  await expect(page).toHaveURL(/\/admin\/#\/$/)
 }
 
 /** inDays is a date some days ahead as the pickers take it: "dd.mm.yyyy hh:mm". */
