@@ -1,33 +1,9 @@
-import { test, expect, type Page } from '@playwright/test'
-
-const admin = { email: 'admin@e2e.dk', password: 'e2e admin password' }
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind' }).click()
-  await expect(page).toHaveURL(/\/admin\/(#\/)?$/)
-}
-
-/** inDays is a date some days ahead as the pickers take it: "dd.mm.yyyy hh:mm". */
-function inDays(days: number, time: string): string {
-  const d = new Date(Date.now() + days * 86_400_000)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${time}`
-}
-
-async function pick(page: Page, testid: string, value: string) {
-  const input = page.getByTestId(testid)
-  await input.click()
-  await input.fill(value)
-  await input.press('Enter')
-  await expect(input).toHaveValue(value)
-}
+import { test, expect } from '@playwright/test'
+import { admin, inDays, pick, signIn } from './helpers'
 
 test('staff create and publish an event, and it is listed on the public home page', async ({ page }) => {
   const title = 'Netværksmøde om grøn omstilling'
-  await signIn(page, admin.email, admin.password)
+  await signIn(page, admin)
   await page.getByTestId('nav-events').click()
   await expect(page.getByTestId('events-table')).toBeVisible()
   await page.getByTestId('events-new').click()

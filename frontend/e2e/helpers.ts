@@ -31,7 +31,8 @@ export function inDays(days: number, time: string): string {
   return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${time}`
 }
 
-async function pick(page: Page, testid: string, value: string) {
+/** pick types a date and time into an Element Plus date picker. */
+export async function pick(page: Page, testid: string, value: string) {
   const input = page.getByTestId(testid)
   await input.click()
   await input.fill(value)

@@ -1,17 +1,9 @@
 import { test, expect, type Page } from '@playwright/test'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { admin, signIn } from './helpers'
 
-const admin = { email: 'admin@e2e.dk', password: 'e2e admin password' }
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
-
-async function signIn(page: Page) {
-  await page.goto('/login')
-  await page.getByLabel('E-mail').fill(admin.email)
-  await page.getByLabel('Adgangskode').fill(admin.password)
-  await page.getByRole('button', { name: 'Log ind' }).click()
-  await expect(page).toHaveURL(/\/admin\/(#\/)?$/)
-}
 
 async function openWizard(page: Page) {
   await page.getByTestId('nav-companies').click()
@@ -20,7 +12,7 @@ async function openWizard(page: Page) {
 }
 
 test('a file with a bad row names the row and column and cannot be imported', async ({ page }) => {
-  await signIn(page)
+  await signIn(page, admin)
   await openWizard(page)
   await page.getByTestId('import-file').setInputFiles(path.join(fixtures, 'companies-broken.csv'))
   await expect(page.getByTestId('import-read')).toContainText('CSV, tegnsæt utf-8, adskilt med semikolon, 2 rækker')
@@ -33,7 +25,7 @@ test('a file with a bad row names the row and column and cannot be imported', as
 })
 
 test('staff import companies with contacts from a CSV file and find them in the list', async ({ page }) => {
-  await signIn(page)
+  await signIn(page, admin)
   await openWizard(page)
   await page.getByTestId('import-file').setInputFiles(path.join(fixtures, 'companies.csv'))
   await expect(page.getByTestId('import-read')).toContainText('companies.csv: CSV')

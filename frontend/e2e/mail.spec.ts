@@ -1,15 +1,8 @@
-import { test, expect, type Page } from '@playwright/test'
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind' }).click()
-  await expect(page).toHaveURL(/\/admin\//)
-}
+import { test, expect } from '@playwright/test'
+import { admin, signIn, staff } from './helpers'
 
 test('the Mails section sits between Gazeller and Indstillinger and shows the outbox', async ({ page }) => {
-  await signIn(page, 'admin@e2e.dk', 'e2e admin password')
+  await signIn(page, admin)
   await expect(page.getByTestId('nav-mail')).toContainText('Mails')
   const ids = await page.locator('nav .nav-link').evaluateAll((links) => links.map((a) => a.getAttribute('data-testid')))
   expect(ids.slice(-3)).toEqual(['nav-gazelles', 'nav-mail', 'nav-settings'])
@@ -20,7 +13,7 @@ test('the Mails section sits between Gazeller and Indstillinger and shows the ou
 })
 
 test('an admin checks the SMTP form as they type and keeps what was typed', async ({ page }) => {
-  await signIn(page, 'admin@e2e.dk', 'e2e admin password')
+  await signIn(page, admin)
   await page.getByTestId('nav-settings').click()
   const port = page.getByTestId('smtp-port')
   await expect(port).toHaveValue('587')
@@ -35,7 +28,7 @@ test('an admin checks the SMTP form as they type and keeps what was typed', asyn
 })
 
 test('a test mail without a mail server says so', async ({ page }) => {
-  await signIn(page, 'admin@e2e.dk', 'e2e admin password')
+  await signIn(page, admin)
   await page.getByTestId('nav-settings').click()
   await page.getByTestId('smtp-test-to').fill('karen@firma.dk')
   await page.getByTestId('smtp-test-send').click()
@@ -43,7 +36,7 @@ test('a test mail without a mail server says so', async ({ page }) => {
 })
 
 test('staff see the outbox but not the SMTP settings', async ({ page }) => {
-  await signIn(page, 'staff@e2e.dk', 'e2e staff password')
+  await signIn(page, staff)
   await page.getByTestId('nav-settings').click()
   await expect(page.getByTestId('smtp-admin-only')).toHaveText('Kun administratorer kan se og ændre mailserveren.')
   await expect(page.getByTestId('smtp-host')).toHaveCount(0)

@@ -1,19 +1,12 @@
-import { test, expect, type Page } from '@playwright/test'
+import { test, expect } from '@playwright/test'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { admin, signIn } from './helpers'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
 
-async function signIn(page: Page) {
-  await page.goto('/login')
-  await page.getByLabel('E-mail').fill('admin@e2e.dk')
-  await page.getByLabel('Adgangskode').fill('e2e admin password')
-  await page.getByRole('button', { name: 'Log ind' }).click()
-  await expect(page).toHaveURL(/\/admin\/(#\/)?$/)
-}
-
 test('segments, export, merging duplicates, person data and erasure', async ({ page }) => {
-  await signIn(page)
+  await signIn(page, admin)
   // The two companies of the fixture, with a contact each (created or updated).
   await page.goto('/admin/#/companies/import')
   await page.getByTestId('import-file').setInputFiles(path.join(fixtures, 'companies.csv'))

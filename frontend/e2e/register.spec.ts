@@ -1,17 +1,8 @@
-import { test, expect, type Page } from '@playwright/test'
-
-const admin = { email: 'admin@e2e.dk', password: 'e2e admin password' }
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Adgangskode').fill(password)
-  await page.getByRole('button', { name: 'Log ind' }).click()
-  await expect(page).toHaveURL(/\/admin\/(#\/)?$/)
-}
+import { test, expect } from '@playwright/test'
+import { admin, signIn } from './helpers'
 
 test('staff register a company by CVR, find it by searching, and add a contact', async ({ page }) => {
-  await signIn(page, admin.email, admin.password)
+  await signIn(page, admin)
   await page.getByTestId('nav-companies').click()
   await expect(page.getByTestId('companies-table')).toBeVisible()
   await page.getByTestId('company-new').click()
