@@ -18,7 +18,7 @@ type NextEvent struct {
 
 // Task is something staff should look at; Kind names it.
 type Task struct {
-	Kind  string     `json:"kind"` // deadline_no_reminder, draft_soon, round_open
+	Kind  string     `json:"kind"` // mail_no_server, deadline_no_reminder, draft_soon, round_open
 	ID    int64      `json:"id"`
 	Title string     `json:"title"`
 	When  *time.Time `json:"when"`
@@ -58,8 +58,10 @@ func (s *Service) Overview(ctx context.Context) (Overview, error) {
 		Title string
 		When  *time.Time
 	}
-	// Registration closed, the event is near, and no reminder has gone
-	// (none set, or it failed to run).
+	// Mail waits for a mail server to be set up (ID is how many); first,
+	// as every other mail waits behind it. Then: registration closed, the
+	// event is near, and no reminder has gone (none set, or it failed to
+	// run).
 	err = db.Raw(`SELECT 'deadline_no_reminder' AS kind, id, title, starts_at AS "when" FROM events
 		WHERE status = 'published' AND registration_deadline < ? AND starts_at > ? AND reminded_at IS NULL
 		UNION ALL
@@ -69,6 +71,13 @@ func (s *Service) Overview(ctx context.Context) (Overview, error) {
 		ORDER BY 4`, now, now, now, now.AddDate(0, 0, 21)).Scan(&rows).Error
 	if err != nil {
 		return Overview{}, err
+	}
+	var waiting int64
+	if err := db.Raw(`SELECT count(*) FROM mail_messages WHERE state = 'held' AND hold_reason <> 'paused'`).Scan(&waiting).Error; err != nil {
+		return Overview{}, err
+	}
+	if waiting > 0 {
+		o.Tasks = append(o.Tasks, Task{Kind: "mail_no_server", ID: waiting})
 	}
 	for _, r := range rows {
 		o.Tasks = append(o.Tasks, Task{Kind: r.Kind, ID: r.ID, Title: r.Title, When: r.When})

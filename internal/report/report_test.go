@@ -8,6 +8,8 @@ import (
 
 	"convene/internal/company"
 	"convene/internal/event"
+	"convene/internal/i18n"
+	"convene/internal/mail"
 	"convene/internal/registration"
 	"convene/internal/setting"
 	"convene/internal/store/storetest"
@@ -111,6 +113,17 @@ func TestReportsOnASeededDatabase(t *testing.T) {
 	must(err)
 	if o.RegistrationsWeek != 4 || len(o.Next) != 2 || o.Next[0].SeatsTaken != 3 {
 		t.Errorf("overview %+v", o)
+	}
+	// A mail waiting for a mail server makes the first task.
+	renderer, err := mail.NewRenderer(i18n.MustLoad(), setting.NewService(st))
+	must(err)
+	_, err = mail.NewOutbox(st, renderer).Enqueue(ctx, mail.Draft{Kind: mail.KindService, Template: "test", ToAddress: "anne@alfa.dk",
+		Data: mail.TestData{Host: "smtp.test", SentAt: time.Now()}})
+	must(err)
+	o, err = s.Overview(ctx)
+	must(err)
+	if len(o.Tasks) == 0 || o.Tasks[0].Kind != "mail_no_server" || o.Tasks[0].ID != 1 || o.MailHeld != 1 {
+		t.Errorf("tasks %+v, held %d", o.Tasks, o.MailHeld)
 	}
 	g, err := s.Engagement(ctx, cos[0].ID)
 	must(err)

@@ -23,6 +23,7 @@ function sample(over: Partial<report.Overview> = {}): report.Overview {
     mailFailed: 1,
     registrationsWeek: 14,
     tasks: [
+      { kind: 'mail_no_server', id: 2, title: '', when: null },
       { kind: 'deadline_no_reminder', id: 7, title: 'Netværksmøde om grøn omstilling', when: '2026-12-03T16:00:00Z' },
       { kind: 'draft_soon', id: 11, title: 'Morgenmøde', when: '2026-12-10T07:30:00Z' },
       { kind: 'round_open', id: 3, title: '2026', when: null },
@@ -78,9 +79,10 @@ describe('OverviewView', () => {
     expect(w.get('[data-testid="overview-mail-link"]').attributes('href')).toBe('/mail')
 
     const tasks = w.findAll('[data-testid="overview-task"]')
-    expect(tasks.map((t) => t.get('a').attributes('href'))).toEqual(['/events/7', '/events/11', '/gazelles/3'])
-    expect(tasks[1].text()).toContain('Morgenmøde er stadig en kladde og starter 10.12.2026 kl. 08.30')
-    expect(tasks[2].text()).toContain('Gazellerunden 2026 er ikke offentliggjort')
+    expect(tasks.map((t) => t.get('a').attributes('href'))).toEqual(['/settings#smtp', '/events/7', '/events/11', '/gazelles/3'])
+    expect(tasks[0].text()).toContain('Mails venter, fordi der ikke er sat en mailserver op (2)')
+    expect(tasks[2].text()).toContain('Morgenmøde er stadig en kladde og starter 10.12.2026 kl. 08.30')
+    expect(tasks[3].text()).toContain('Gazellerunden 2026 er ikke offentliggjort')
     expect(w.find('[data-testid="overview-audit"]').exists()).toBe(true)
   })
 
@@ -119,5 +121,7 @@ describe('overview model', () => {
     expect(fillLevel({ capacity: 20, seatsTaken: 20 })).toBe('full')
     expect(taskLink({ kind: 'round_open', id: 2 })).toBe('/gazelles/2')
     expect(taskLink({ kind: 'draft_soon', id: 5 })).toBe('/events/5')
+    expect(taskLink({ kind: 'mail_no_server', id: 3 }, true)).toBe('/settings#smtp')
+    expect(taskLink({ kind: 'mail_no_server', id: 3 }, false)).toBe('/mail')
   })
 })

@@ -21,7 +21,16 @@ export function fillLevel(e: Pick<report.NextEvent, 'capacity' | 'seatsTaken'>):
   return fill(e) >= 85 ? 'high' : 'ok'
 }
 
-/** taskLink is where a task is dealt with: an award round or an event. */
-export function taskLink(task: Pick<report.Task, 'kind' | 'id'>): string {
-  return task.kind === 'round_open' ? `/gazelles/${task.id}` : `/events/${task.id}`
+/**
+ * taskLink is where a task is dealt with: the mail server settings (the
+ * outbox for staff, who cannot change them), an award round or an event.
+ */
+export function taskLink(task: Pick<report.Task, 'kind' | 'id'>, admin = false): string {
+  switch (task.kind) {
+    case 'mail_no_server':
+      return admin ? '/settings#smtp' : '/mail'
+    case 'round_open':
+      return `/gazelles/${task.id}`
+  }
+  return `/events/${task.id}`
 }
