@@ -127,6 +127,12 @@ describe('audit helpers', () => {
     expect(shortDetail('a'.repeat(100), 10)).toBe('aaaaaaaaa…')
     expect(shortDetail('{"event":4,"company":"Alfa ApS","ids":[1,2]}')).toBe('event: 4 · company: Alfa ApS · ids: [1,2]')
     expect(shortDetail('[3,4]')).toBe('3, 4')
+    const da = createAppI18n('da').global
+    const word = (w: string) => (da.te(`ui.audit.detail.${w}`) ? da.t(`ui.audit.detail.${w}`) : w)
+    expect(shortDetail('{"company":"Beta A/S","seats":1,"source":"public","status":"confirmed"}', 200, word)).toBe(
+      'virksomhed: Beta A/S · pladser: 1 · kilde: den offentlige side · status: tilmeldt',
+    )
+    expect(shortDetail('["title","time"]', 90, word)).toBe('titel, tidspunkt')
     expect(entityLink('award_round', 3)).toBe('/gazelles/3')
     expect(entityLink('registration', 3)).toBe('')
     expect(entityLink('event', 0)).toBe('')

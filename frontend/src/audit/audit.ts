@@ -20,22 +20,27 @@ export function prettyDetail(detail: string): { text: string; json: boolean } {
   return { text: detail ?? '', json: false }
 }
 
-function plain(v: unknown): string {
+/** Word names a detail's key or code in the reader's language (or leaves it). */
+export type Word = (s: string) => string
+
+function plain(v: unknown, word: Word): string {
+  if (typeof v === 'string') return word(v)
   return v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)
 }
 
 /**
  * shortDetail is the detail on one line, cut to max characters: a JSON
- * object as "key: value · key: value", a list as its items.
+ * object as "key: value · key: value", a list as its items, with the keys
+ * and codes put into words by word.
  */
-export function shortDetail(detail: string, max = 90): string {
+export function shortDetail(detail: string, max = 90, word: Word = (s) => s): string {
   let s = (detail ?? '').replace(/\s+/g, ' ').trim()
   const pretty = prettyDetail(detail)
   if (pretty.json) {
     const v: unknown = JSON.parse(detail)
     s = Array.isArray(v)
-      ? v.map(plain).join(', ')
-      : Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${plain(x)}`).join(' · ')
+      ? v.map((x) => plain(x, word)).join(', ')
+      : Object.entries(v as Record<string, unknown>).map(([k, x]) => `${word(k)}: ${plain(x, word)}`).join(' · ')
   }
   return s.length > max ? `${s.slice(0, max - 1)}…` : s
 }
