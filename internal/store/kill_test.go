@@ -3,6 +3,7 @@ package store
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -83,4 +84,64 @@ func killChild(path string) {
 		}
 		fmt.Println(i)
 	}
+}
+
+// TestAnotherProcessHoldsLocksAndTheDatabase runs a child process that
+// opens the database and takes the "mail" lock, as a running Convene does.
+// While it lives, the lock is held and a restore is refused; killed with
+// SIGKILL, it leaves neither taken.
+func TestAnotherProcessHoldsLocksAndTheDatabase(t *testing.T) {
+	if path := os.Getenv("CONVENE_HOLD_CHILD_DB"); path != "" {
+		s, err := Open(context.Background(), path, Options{})
+		if err == nil {
+			_, err = s.TryLock("mail")
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Println("holding")
+		time.Sleep(time.Minute)
+		return
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "convene.db")
+	s := openAt(t, path, Options{})
+	backup := filepath.Join(dir, "backup.db")
+	if _, err := s.Backup(context.Background(), backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestAnotherProcessHoldsLocksAndTheDatabase$")
+	cmd.Env = append(os.Environ(), "CONVENE_HOLD_CHILD_DB="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	sc := bufio.NewScanner(out)
+	for sc.Scan() && sc.Text() != "holding" {
+	}
+	s = openAt(t, path, Options{})
+	if _, err := s.TryLock("mail"); !errors.Is(err, ErrHeld) {
+		t.Fatalf("the mail lock while another process holds it: %v", err)
+	}
+	s.Close()
+	if err := Restore(backup, path); !errors.Is(err, ErrInUse) {
+		t.Fatalf("restore while another process has the database open: %v", err)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if err := Restore(backup, path); err != nil {
+		t.Fatalf("restore after the other process died: %v", err)
+	}
+	s = openAt(t, path, Options{})
+	lock, err := s.TryLock("mail")
+	if err != nil {
+		t.Fatalf("the mail lock after its holder died: %v", err)
+	}
+	lock.Close()
 }
