@@ -2,12 +2,14 @@ package app
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"io"
 	"log/slog"
 	"testing"
 
 	"convene/internal/auth"
+	"convene/internal/company"
 	"convene/internal/i18n"
 	"convene/internal/setting"
 	"convene/internal/store/storetest"
@@ -98,5 +100,27 @@ func TestFormatError(t *testing.T) {
 	p = d.FormatError(errors.New("secret cause")).(i18n.Problem)
 	if p.Key != "error.internal" {
 		t.Fatalf("internal = %+v", p)
+	}
+}
+
+// TestFinancialPreviewShowsColumnsItCannotMap: a figures file whose
+// columns are not recognised still comes back with its columns and first
+// rows, naming the field to map, so staff can choose.
+func TestFinancialPreviewShowsColumnsItCannotMap(t *testing.T) {
+	d := newDeps(t)
+	d.Register = company.NewService(d.Store)
+	c := &Companies{call{context.Background(), auth.DesktopActor(), d}}
+	csv := "Nummer;Periode;Salg\r\n61126228;2024;1.500.000\r\n"
+	req := ImportRequest{File: FileData{Filename: "tal.csv", DataBase64: base64.StdEncoding.EncodeToString([]byte(csv))}}
+	p, err := c.PreviewFinancialImport(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Missing != "cvr" || len(p.Header) != 3 || p.Header[0] != "Nummer" || len(p.Sample) != 1 || len(p.Result.Rows) != 0 {
+		t.Fatalf("preview %+v", p)
+	}
+	req.Mapping = company.Mapping{"cvr": 0, "year": 1, "netRevenue": 2}
+	if p, err = c.PreviewFinancialImport(req); err != nil || p.Missing != "" || len(p.Result.Rows) != 1 {
+		t.Fatalf("mapped preview %+v, %v", p, err)
 	}
 }

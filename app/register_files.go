@@ -2,6 +2,8 @@ package app
 
 import (
 	"encoding/base64"
+	"errors"
+	"fmt"
 
 	"convene/internal/company"
 	"convene/internal/i18n"
@@ -39,6 +41,10 @@ type ImportPreview struct {
 	Fields    []string             `json:"fields"`
 	Mapping   company.Mapping      `json:"mapping"`
 	Result    company.ImportResult `json:"result"`
+	// Missing names a field that must be given a column before the rows
+	// can be checked (Result is then empty): the file's columns are shown
+	// so staff can choose.
+	Missing string `json:"missing,omitempty"`
 }
 
 func (c *Companies) sheet(req ImportRequest) (company.Sheet, company.Mapping, error) {
@@ -141,12 +147,17 @@ func (c *Companies) PreviewFinancialImport(req ImportRequest) (ImportPreview, er
 	if err != nil {
 		return ImportPreview{}, err
 	}
-	res, err := c.deps.Register.ImportFinancials(c.ctx, sh, m, true)
+	out := ImportPreview{Format: sh.Format, Encoding: sh.Encoding, Delimiter: sh.Delimiter, Header: sh.Header, Sample: sh.Rows[:min(len(sh.Rows), 5)],
+		Fields: company.FinancialFields, Mapping: m}
+	out.Result, err = c.deps.Register.ImportFinancials(c.ctx, sh, m, true)
+	var ie *i18n.Error
+	if errors.As(err, &ie) && ie.Key == "company.error.map_field" {
+		out.Missing, err = fmt.Sprint(ie.Params["field"]), nil
+	}
 	if err != nil {
 		return ImportPreview{}, err
 	}
-	return ImportPreview{Format: sh.Format, Encoding: sh.Encoding, Delimiter: sh.Delimiter, Header: sh.Header, Sample: sh.Rows[:min(len(sh.Rows), 5)],
-		Fields: company.FinancialFields, Mapping: m, Result: res}, nil
+	return out, nil
 }
 
 // ImportFinancials writes a file of annual figures in one transaction; a

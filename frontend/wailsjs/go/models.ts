@@ -33,6 +33,7 @@ export namespace app {
 	    fields: string[];
 	    mapping: {[key: string]: number};
 	    result: company.ImportResult;
+	    missing?: string;
 	}
 	export interface ImportRequest {
 	    file: FileData;

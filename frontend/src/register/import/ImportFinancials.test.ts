@@ -129,14 +129,14 @@ describe('ImportView, financials', () => {
   })
 
   it('shows the columns to choose from when the server found no CVR column', async () => {
-    svc.companies.PreviewFinancialImport.mockImplementation(async (req: app.ImportRequest) => {
-      if ((req.mapping.cvr ?? -1) < 0) throw { key: 'company.error.map_field', message: '', params: { field: 'cvr' } }
-      return preview(req.mapping)
-    })
-    svc.companies.PreviewImport.mockResolvedValue({ ...preview({ cvr: 0 }), fields: ['cvr', 'name'] })
+    // The server answers with the file's columns and the field to map.
+    const unchecked = result({ rows: [], financialsCreated: 0, financialsUpdated: 0 })
+    svc.companies.PreviewFinancialImport.mockImplementation(async (req: app.ImportRequest) =>
+      (req.mapping.cvr ?? -1) < 0 ? { ...preview(req.mapping, unchecked), missing: 'cvr' } : preview(req.mapping),
+    )
     const { w } = await mountView()
     await choose(w)
-    expect(svc.companies.PreviewImport).toHaveBeenCalledWith(expect.objectContaining({ mapping: { cvr: 0 } }))
+    expect(svc.companies.PreviewImport).not.toHaveBeenCalled()
     expect(w.get('[data-testid="import-mapping-problem"]').text()).toContain('Vælg hvilken kolonne der er CVR-nummer.')
     expect(w.find('[data-testid="import-map-name"]').exists()).toBe(false)
     expect(w.get('[data-testid="import-run"]').attributes('disabled')).toBeDefined()

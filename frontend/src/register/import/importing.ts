@@ -38,9 +38,6 @@ export function importKind(v: unknown): ImportKind {
   return v === 'financials' ? 'financials' : 'companies'
 }
 
-/** The fields of a financials file, as company.FinancialFields lists them. */
-export const financialFields = ['cvr', 'year', 'months', 'netRevenue', 'grossProfit', 'operatingResult'] as const
-
 /** The counts of a result, in the order shown. */
 export const countKeys = [
   'companiesCreated',
